@@ -1,0 +1,3 @@
+lexer grammar DockerfileLexer;
+// placeholder: replaced by the real grammar
+ANY : . ;

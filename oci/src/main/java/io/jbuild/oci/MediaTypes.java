@@ -1,0 +1,42 @@
+package io.jbuild.oci;
+
+/** Media types of the OCI image spec and of Docker's schema2, exactly as registries expect them. */
+public final class MediaTypes {
+  private MediaTypes() {}
+
+  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+  public static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+  public static final String OCI_LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
+  public static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+  public static final String OCI_LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
+  public static final String OCI_EMPTY = "application/vnd.oci.empty.v1+json";
+
+  public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+  public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+  public static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+  public static final String DOCKER_LAYER_ZSTD = "application/vnd.docker.image.rootfs.diff.tar.zstd";
+  public static final String DOCKER_FOREIGN_LAYER_GZIP = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+
+  /** True for an image manifest of either family. */
+  public static boolean isManifest(String mediaType) {
+    return OCI_MANIFEST.equals(mediaType) || DOCKER_MANIFEST.equals(mediaType);
+  }
+
+  /** True for an index / manifest list of either family. */
+  public static boolean isIndex(String mediaType) {
+    return OCI_INDEX.equals(mediaType) || DOCKER_MANIFEST_LIST.equals(mediaType);
+  }
+
+  /** True for a gzip-compressed layer of either family. */
+  public static boolean isGzipLayer(String mediaType) {
+    return OCI_LAYER_GZIP.equals(mediaType) || DOCKER_LAYER_GZIP.equals(mediaType)
+        || DOCKER_FOREIGN_LAYER_GZIP.equals(mediaType);
+  }
+
+  /** True for a zstd-compressed layer of either family. */
+  public static boolean isZstdLayer(String mediaType) {
+    return OCI_LAYER_ZSTD.equals(mediaType) || DOCKER_LAYER_ZSTD.equals(mediaType);
+  }
+}

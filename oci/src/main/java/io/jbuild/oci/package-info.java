@@ -1,0 +1,2 @@
+/** jbuild oci module. */
+package io.jbuild.oci;

@@ -1,0 +1,2 @@
+/** jbuild registry-client module. */
+package io.jbuild.registry;

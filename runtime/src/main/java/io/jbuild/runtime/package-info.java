@@ -1,0 +1,2 @@
+/** jbuild runtime module. */
+package io.jbuild.runtime;
