@@ -37,6 +37,10 @@ public record Descriptor(
     return new Descriptor(mediaType, digest, size, urls, newAnnotations, platform, artifactType);
   }
 
+  public Descriptor withMediaType(String newMediaType) {
+    return new Descriptor(newMediaType, digest, size, urls, annotations, platform, artifactType);
+  }
+
   public Descriptor withPlatform(Platform newPlatform) {
     return new Descriptor(mediaType, digest, size, urls, annotations, newPlatform, artifactType);
   }

@@ -3,13 +3,16 @@ package io.jbuild.oci;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A platform as in the OCI image index ({@code os}, {@code architecture}, optional {@code variant},
  * {@code os.version}, {@code os.features}). {@link #parse} reads BuildKit's {@code os/arch[/variant]}.
+ * JSON fields are written in the image-spec's order (architecture, os, os.version, os.features, variant).
  */
+@JsonPropertyOrder({"architecture", "os", "os.version", "os.features", "variant"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Platform(
     @JsonProperty("architecture") String architecture,
@@ -65,5 +68,30 @@ public record Platform(
   @JsonIgnore
   public String format() {
     return os + "/" + architecture + (variant == null || variant.isEmpty() ? "" : "/" + variant);
+  }
+
+  /**
+   * True when an image for {@code candidate} can serve a request for this platform: same os and
+   * architecture, and the same variant when this platform names one (containerd's defaults apply:
+   * {@code arm64} means {@code v8}, {@code arm} means {@code v7}).
+   */
+  public boolean matches(Platform candidate) {
+    if (candidate == null || !os.equalsIgnoreCase(candidate.os())
+        || !architecture.equalsIgnoreCase(candidate.architecture())) {
+      return false;
+    }
+    String wanted = defaultVariant(architecture, variant);
+    return wanted == null || wanted.equalsIgnoreCase(defaultVariant(candidate.architecture(), candidate.variant()));
+  }
+
+  private static String defaultVariant(String arch, String variant) {
+    if (variant != null && !variant.isEmpty()) {
+      return variant;
+    }
+    return switch (arch) {
+      case "arm64" -> "v8";
+      case "arm" -> "v7";
+      default -> null;
+    };
   }
 }
