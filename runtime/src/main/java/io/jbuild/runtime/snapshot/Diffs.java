@@ -1,0 +1,92 @@
+package io.jbuild.runtime.snapshot;
+
+import io.jbuild.runtime.fs.InRoot;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers shared by the snapshotters: diff order, hardlinks, recursive delete. */
+final class Diffs {
+  private Diffs() {}
+
+  /** Orders paths component by component, so that a directory comes right before its entries. */
+  static final Comparator<String> PATH_ORDER =
+      (a, b) -> {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+          int c = x[i].compareTo(y[i]);
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(x.length, y.length);
+      };
+
+  /**
+   * Sorts {@code entries} in {@link #PATH_ORDER} and links every non-directory entry whose source
+   * shares an inode with an earlier entry to it.
+   */
+  static List<DiffEntry> finish(List<DiffEntry> entries, Map<String, Long> inodes) {
+    List<DiffEntry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing(DiffEntry::path, PATH_ORDER));
+    Map<Long, String> first = new HashMap<>();
+    List<DiffEntry> out = new ArrayList<>(sorted.size());
+    for (DiffEntry e : sorted) {
+      Long ino = inodes.get(e.path());
+      if (e.kind() == DiffEntry.Kind.ADDED_OR_MODIFIED && e.type() != FileType.DIRECTORY && ino != null) {
+        String prior = first.putIfAbsent(ino, e.path());
+        if (prior != null) {
+          out.add(e.withHardlinkTo(prior));
+          continue;
+        }
+      }
+      out.add(e);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Relative {@code /}-joined path of {@code p} below {@code root}. */
+  static String rel(Path root, Path p) {
+    return String.join("/", InRoot.split(root.relativize(p).toString()));
+  }
+
+  /** Deletes {@code p} recursively without following symlinks; missing is fine. */
+  static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        p,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Returns the parent of a relative path, or "" for a top-level path. */
+  static String parent(String rel) {
+    int i = rel.lastIndexOf('/');
+    return i < 0 ? "" : rel.substring(0, i);
+  }
+}
