@@ -1,0 +1,90 @@
+package io.jbuild.builder.context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Computes the SHA-256 of regular files' contents, streaming. Implementations may cache by
+ * file metadata ({@link StatCache}) but must never return a digest for content that changed.
+ */
+public interface ContentHasher {
+  /**
+   * @param file a regular file
+   * @param meta its metadata as just read by {@link FileMeta#read}
+   * @return the lower-case hex SHA-256 of its content
+   * @throws IOException if the file cannot be read
+   */
+  String sha256(Path file, FileMeta meta) throws IOException;
+
+  /**
+   * Hashes many files on a small thread pool (one thread per core, at most 4); results are in
+   * the order of {@code files}.
+   *
+   * @throws IOException the first failure, naming the file
+   */
+  default List<String> sha256All(List<TreeEntry> files) throws IOException {
+    if (files.size() < 8) {
+      List<String> out = new ArrayList<>();
+      for (TreeEntry f : files) {
+        out.add(sha256(f.file(), f.meta()));
+      }
+      return out;
+    }
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "jbuild-hash");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (TreeEntry f : files) {
+        futures.add(pool.submit(() -> sha256(f.file(), f.meta())));
+      }
+      List<String> out = new ArrayList<>();
+      for (Future<String> fu : futures) {
+        out.add(fu.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("hashing interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("hashing: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A hasher that always reads the file. */
+  static ContentHasher direct() {
+    return (file, meta) -> hashFile(file);
+  }
+
+  /** Streams a file through SHA-256 (64 KiB buffer). */
+  static String hashFile(Path file) throws IOException {
+    MessageDigest md = io.jbuild.oci.Digest.newSha256();
+    byte[] buf = new byte[65536];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new IOException("reading " + file + ": " + e.getMessage(), e);
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+}
