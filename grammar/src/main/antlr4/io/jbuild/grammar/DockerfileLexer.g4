@@ -1,3 +1,0 @@
-lexer grammar DockerfileLexer;
-// placeholder: replaced by the real grammar
-ANY : . ;
