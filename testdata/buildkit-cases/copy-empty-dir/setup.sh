@@ -1,0 +1,2 @@
+mkdir -p dir/empty dir/full
+printf x > dir/full/x

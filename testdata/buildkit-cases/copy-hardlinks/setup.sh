@@ -1,0 +1,1 @@
+ln dir/a.txt dir/b.txt
