@@ -13,7 +13,10 @@ import java.time.Clock;
  *
  * <p>Rules implemented (BuildKit / fsutil {@code copy}): a directory source copies its
  * contents; wildcards ({@code filepath.Match} per component) match in the source tree and
- * symlinks among the sources are followed inside the tree's root; several sources need a
+ * symlinks among the sources are followed inside the tree's root; a wildcard that matches nothing
+ * copies nothing ({@code AllowEmptyWildcard}: when no source matches anything and there are no
+ * heredocs, the plan has no entries at all, not even the destination directory), while a literal
+ * source that does not exist is an error; several sources need a
  * destination ending in {@code /}; a relative destination is relative to WORKDIR; missing
  * parents are created 0755 owned by the {@code --chown} user (root otherwise) with the current
  * time; entries keep their modes and mtimes, are owned by root when they come from the build

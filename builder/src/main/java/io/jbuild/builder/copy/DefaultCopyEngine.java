@@ -59,6 +59,9 @@ final class DefaultCopyEngine implements CopyEngine {
   /** A source path matched in the source tree. */
   private record Match(String path, String resolved) {}
 
+  /** What one local source matched, and the {@code --parents} pivot ("" without one). */
+  private record Expansion(String pivot, List<Match> matches) {}
+
   private final class Run {
     private final CopyRequest req;
     private final SourceTree source;
@@ -97,12 +100,23 @@ final class DefaultCopyEngine implements CopyEngine {
         throw new IllegalArgumentException("when using " + req.instruction()
             + " with more than one source file, the destination must be a directory and end with a /");
       }
+      List<Expansion> expanded = new ArrayList<>();
+      boolean nothing = req.heredocs().isEmpty();
+      for (String src : req.sources()) {
+        Expansion x = isLocal(src) ? expandLocal(src) : null;
+        expanded.add(x);
+        nothing &= x != null && x.matches().isEmpty();
+      }
+      if (nothing) {
+        return new CopyPlan(List.of(), dest.digest());
+      }
       if (destDirSyntax) {
         dest.mkdirAll(destRel);
       } else {
         dest.mkdirAll(LayerPaths.parent(destRel));
       }
-      for (String src : req.sources()) {
+      for (int i = 0; i < req.sources().size(); i++) {
+        String src = req.sources().get(i);
         if (UrlFetcher.isGit(src) && req.add()) {
           throw new IllegalArgumentException("git source \"" + src + "\": git sources are not supported");
         }
@@ -112,7 +126,7 @@ final class DefaultCopyEngine implements CopyEngine {
           }
           copyUrl(src);
         } else {
-          copyLocal(src);
+          copyLocal(expanded.get(i));
         }
       }
       for (HeredocSource h : req.heredocs()) {
@@ -187,7 +201,18 @@ final class DefaultCopyEngine implements CopyEngine {
           content), sha);
     }
 
-    private void copyLocal(String src) throws ContextException, IOException {
+    /** Whether {@code src} names a path in the source tree (not a URL, nor an ADD git source). */
+    private boolean isLocal(String src) {
+      return !(UrlFetcher.isGit(src) && req.add()) && !UrlFetcher.isUrl(src);
+    }
+
+    /**
+     * The matches of one local source; empty only for a wildcard that matches nothing, which
+     * BuildKit allows ({@code AllowEmptyWildcard}): such a source copies nothing, and a COPY whose
+     * sources all match nothing yields an empty layer, without even its destination directory. The
+     * directory part before the first wildcard must exist (BuildKit 0.8 fails on its lstat).
+     */
+    private Expansion expandLocal(String src) throws ContextException, IOException {
       if (source == null) {
         throw new IllegalArgumentException("no source tree for \"" + src + "\"");
       }
@@ -203,7 +228,12 @@ final class DefaultCopyEngine implements CopyEngine {
           full = src.substring(0, i) + "/" + src.substring(i + 3);
         }
       }
-      List<Match> matches = expand(full);
+      return new Expansion(pivot, expand(full));
+    }
+
+    private void copyLocal(Expansion x) throws ContextException, IOException {
+      String pivot = x.pivot();
+      List<Match> matches = x.matches();
       if (matches.size() > 1 && !destDirSyntax && dest.kind(destRel) != DestinationTree.Kind.DIRECTORY) {
         throw new IllegalArgumentException("when using " + req.instruction()
             + " with more than one source file, the destination must be a directory and end with a /");
@@ -241,13 +271,13 @@ final class DefaultCopyEngine implements CopyEngine {
       String d2 = String.join("/", Arrays.copyOfRange(comps, first, comps.length));
       GoGlob.validate(d2);
       String base = source.resolve(d1, true);
-      List<Match> out = new ArrayList<>();
-      if (exists(base) && FileMeta.read(source.file(base)).isDirectory()) {
-        matchDir(base, "", d1, d2, comps.length - first, out);
+      if (!exists(base)) {
+        throw new IllegalArgumentException("\"" + d1 + "\" (of \"" + src + "\"): not found in "
+            + source.description());
       }
-      if (out.isEmpty()) {
-        throw new IllegalArgumentException("no source files were specified (\"" + src + "\" matches nothing in "
-            + source.description() + ")");
+      List<Match> out = new ArrayList<>();
+      if (FileMeta.read(source.file(base)).isDirectory()) {
+        matchDir(base, "", d1, d2, comps.length - first, out);
       }
       return out;
     }

@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A copied rootfs and the before-state to diff it against (see {@link CopySnapshotter}). */
+/**
+ * A copied rootfs and the before-state to diff it against (see {@link CopySnapshotter}). An
+ * unchanged file is reported after all when a changed entry is a hardlink of it (see {@link
+ * Diffs#linkedUnchanged}); where the file had several names before the step, all of them are
+ * reported, as the copy cannot tell which name the new link was made from.
+ */
 final class CopySnapshot implements Snapshot {
   private final Path work;
   private final Path rootfs;
@@ -51,6 +56,8 @@ final class CopySnapshot implements Snapshot {
     Map<String, FileMeta> after = new HashMap<>();
     List<String> recreated = new ArrayList<>();
     List<DiffEntry> stubDirs = new ArrayList<>();
+    Map<String, Long> linked = new HashMap<>();
+    Map<String, Path> unchangedPaths = new HashMap<>();
     Map<Path, List<Xattr>> xattrs = Xattrs.readTree(rootfs);
     Files.walkFileTree(
         rootfs,
@@ -97,9 +104,22 @@ final class CopySnapshot implements Snapshot {
               if (kind == DiffEntry.Kind.ADDED_OR_MODIFIED) {
                 inodes.put(rel, m.ino());
               }
+            } else if (m.type() != FileType.DIRECTORY && m.nlink() > 1) {
+              linked.put(rel, m.ino());
+              unchangedPaths.put(rel, p);
             }
           }
         });
+    Map<String, Long> changed = new HashMap<>();
+    for (DiffEntry e : entries) {
+      if (e.kind() == DiffEntry.Kind.ADDED_OR_MODIFIED && e.type() != FileType.DIRECTORY) {
+        changed.put(e.path(), inodes.get(e.path()));
+      }
+    }
+    for (String rel : Diffs.linkedUnchanged(changed, linked)) {
+      entries.add(after.get(rel).toEntry(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, unchangedPaths.get(rel)));
+      inodes.put(rel, linked.get(rel));
+    }
     for (DiffEntry s : stubDirs) {
       if (entries.stream().anyMatch(e -> e.path().startsWith(s.path() + "/"))) {
         entries.add(s);

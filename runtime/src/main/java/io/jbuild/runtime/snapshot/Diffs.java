@@ -10,8 +10,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Helpers shared by the snapshotters: diff order, hardlinks, recursive delete. */
 final class Diffs {
@@ -52,6 +54,28 @@ final class Diffs {
       out.add(e);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The unchanged files that must join a diff because a changed entry is another name of them.
+   * Linking a new name to a lower file makes overlayfs copy the file up, and BuildKit's layer then
+   * holds the file itself and the new name as a hardlink to it (whichever comes first in layer
+   * order is the file); without the file, the link would become a separate copy.
+   *
+   * @param changed path to inode of every added or modified non-directory entry of the diff
+   * @param unchanged path to inode of every file left out of the diff as unchanged that has more
+   *     than one link
+   * @return the paths of {@code unchanged} sharing an inode with an entry of {@code changed}
+   */
+  static Set<String> linkedUnchanged(Map<String, Long> changed, Map<String, Long> unchanged) {
+    Set<Long> inodes = new HashSet<>(changed.values());
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, Long> u : unchanged.entrySet()) {
+      if (inodes.contains(u.getValue())) {
+        out.add(u.getKey());
+      }
+    }
+    return out;
   }
 
   /** Relative {@code /}-joined path of {@code p} below {@code root}. */

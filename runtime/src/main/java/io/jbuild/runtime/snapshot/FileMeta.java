@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The lstat-level metadata of one file, as compared by the diff: a change of any field except
- * inode, device and nlink makes a file "modified" (size is ignored for directories). Content is
+ * inode, device and nlink makes a file "modified" (size is ignored for directories). The inode and
+ * nlink serve to find the other names of a hardlinked file. Content is
  * not compared: like containerd's walking differ, equal metadata means equal file.
  */
 record FileMeta(
@@ -29,6 +30,7 @@ record FileMeta(
     long rdev,
     long ino,
     long dev,
+    int nlink,
     List<Xattr> xattrs) {
 
   /** Prefixes of xattrs that belong to overlayfs or jbuild and are never part of a diff. */
@@ -51,12 +53,13 @@ record FileMeta(
         type == FileType.CHAR_DEVICE || type == FileType.BLOCK_DEVICE ? (Long) a.get("rdev") : 0,
         (Long) a.get("ino"),
         (Long) a.get("dev"),
+        (Integer) a.get("nlink"),
         List.of());
   }
 
   /** Returns a copy with these xattrs (see {@link Xattrs}). */
   FileMeta withXattrs(List<Xattr> x) {
-    return new FileMeta(type, mode, uid, gid, size, mtime, linkTarget, rdev, ino, dev, x == null ? List.of() : x);
+    return new FileMeta(type, mode, uid, gid, size, mtime, linkTarget, rdev, ino, dev, nlink, x == null ? List.of() : x);
   }
 
   /** The {@code user.*} xattrs of a regular file or directory, internal ones excluded, sorted. */

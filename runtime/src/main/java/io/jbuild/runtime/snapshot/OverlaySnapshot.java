@@ -18,7 +18,9 @@ import java.util.Optional;
  * A mounted overlay. The diff walks the upper directory only: whiteouts become {@link
  * DiffEntry.Kind#DELETED}, opaque directories {@link DiffEntry.Kind#OPAQUE_DIR} (everything below
  * them is added), other entries are compared with the lower view and reported when their
- * metadata differs (directories copied up only because a child changed are skipped).
+ * metadata differs (directories copied up only because a child changed are skipped). An unchanged
+ * copy-up is reported after all when a changed entry is a hardlink of it (see {@link
+ * Diffs#linkedUnchanged}).
  */
 final class OverlaySnapshot implements Snapshot {
   private final Path work;
@@ -116,8 +118,25 @@ final class OverlaySnapshot implements Snapshot {
       toRead.add(c.lowerPath());
     }
     Map<Path, List<Xattr>> xattrs = Xattrs.read(toRead);
+    Map<String, Long> linked = new HashMap<>();
+    List<Candidate> unchanged = new ArrayList<>();
     for (Candidate c : pending) {
       if (!xattrs.getOrDefault(c.upperPath(), List.of()).equals(xattrs.getOrDefault(c.lowerPath(), List.of()))) {
+        emit.add(c);
+      } else if (c.meta().type() != FileType.DIRECTORY && c.meta().nlink() > 1) {
+        linked.put(c.rel(), c.meta().ino());
+        unchanged.add(c);
+      }
+    }
+    Map<String, Long> changed = new HashMap<>();
+    for (Candidate c : emit) {
+      if (c.kind() == DiffEntry.Kind.ADDED_OR_MODIFIED && c.meta().type() != FileType.DIRECTORY) {
+        changed.put(c.rel(), c.meta().ino());
+      }
+    }
+    Set<String> keep = Diffs.linkedUnchanged(changed, linked);
+    for (Candidate c : unchanged) {
+      if (keep.contains(c.rel())) {
         emit.add(c);
       }
     }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -47,6 +48,32 @@ class DiffsProperties {
     assertNull(out.get(0).hardlinkTo());
     assertNull(out.get(1).hardlinkTo());
     assertEquals("d/a", out.get(2).hardlinkTo());
+  }
+
+  @Property(tries = 300)
+  void linkedUnchangedKeepsExactlyTheFilesSharingAChangedInode(
+      @ForAll("inodeMaps") Map<String, Long> changed, @ForAll("inodeMaps") Map<String, Long> unchanged) {
+    Set<String> kept = Diffs.linkedUnchanged(changed, unchanged);
+    for (Map.Entry<String, Long> u : unchanged.entrySet()) {
+      assertEquals(changed.containsValue(u.getValue()), kept.contains(u.getKey()), u.getKey());
+    }
+    assertTrue(unchanged.keySet().containsAll(kept), "only unchanged paths are kept: " + kept);
+  }
+
+  @Provide
+  Arbitrary<Map<String, Long>> inodeMaps() {
+    return Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(3),
+        Arbitraries.longs().between(1, 6)).ofMaxSize(8);
+  }
+
+  @Test
+  void aLinkToAnUnchangedFileKeepsTheFileAsTheFirstName() {
+    Set<String> kept = Diffs.linkedUnchanged(Map.of("passwd-link", 5L, "other", 6L), Map.of("etc/passwd", 5L, "etc/group", 7L));
+    assertEquals(Set.of("etc/passwd"), kept);
+    List<DiffEntry> out = Diffs.finish(List.of(entry("passwd-link"), entry("etc/passwd")),
+        Map.of("passwd-link", 5L, "etc/passwd", 5L));
+    assertNull(out.get(0).hardlinkTo());
+    assertEquals("etc/passwd", out.get(1).hardlinkTo());
   }
 
   private static DiffEntry entry(String path) {

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same steps give the same diff with overlayfs and with the copy snapshotter (needs root). */
+/**
+ * The same steps give the same diff with overlayfs and with the copy snapshotter (needs root).
+ * Hardlinks to lower files ({@code data/linked} in the layer, {@code etc/group} in the base) bring
+ * the unchanged file into the diff, the later name in path order being a hardlink of the earlier.
+ */
 class SnapshottersIT {
   @TempDir static Path shared;
   private static Path base;
@@ -42,6 +46,8 @@ class SnapshottersIT {
           "rm -rf /data/dir2 && echo f > /data/dir2",
           "ln -sfn new /data/link",
           "ln /data/new /data/hard",
+          "ln /data/linked /data/a-link",
+          "ln /etc/group /data/grp",
           "mkdir -p /data/sub/deep && echo d > /data/sub/deep/file",
           "chown 1000:1000 /data/keep",
           "rm /data/opq/new",
@@ -53,15 +59,18 @@ class SnapshottersIT {
   private static final List<String> EXPECTED =
       List.of(
           "data ADDED_OR_MODIFIED DIRECTORY 755 0 null null",
+          "data/a-link ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/chmod ADDED_OR_MODIFIED REGULAR 4755 0 null null",
           "data/del DELETED null 0 0 null null",
           "data/dir OPAQUE_DIR DIRECTORY 755 0 null null",
           "data/dir/c ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/dir2 ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/fifo ADDED_OR_MODIFIED FIFO 644 0 null null",
+          "data/grp ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/hard ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/keep ADDED_OR_MODIFIED REGULAR 644 1000 null null",
           "data/link ADDED_OR_MODIFIED SYMLINK 777 0 new null",
+          "data/linked ADDED_OR_MODIFIED REGULAR 644 0 null data/a-link",
           "data/new ADDED_OR_MODIFIED REGULAR 644 0 null data/hard",
           "data/null ADDED_OR_MODIFIED CHAR_DEVICE 644 0 null null 1:3",
           "data/opq ADDED_OR_MODIFIED DIRECTORY 755 0 null null",
@@ -70,7 +79,8 @@ class SnapshottersIT {
           "data/replace/f ADDED_OR_MODIFIED REGULAR 644 0 null null",
           "data/sub ADDED_OR_MODIFIED DIRECTORY 755 0 null null",
           "data/sub/deep ADDED_OR_MODIFIED DIRECTORY 755 0 null null",
-          "data/sub/deep/file ADDED_OR_MODIFIED REGULAR 644 0 null null");
+          "data/sub/deep/file ADDED_OR_MODIFIED REGULAR 644 0 null null",
+          "etc/group ADDED_OR_MODIFIED REGULAR 644 0 null data/grp");
 
   @BeforeAll
   static void layers() throws Exception {
@@ -80,7 +90,7 @@ class SnapshottersIT {
     TestRootfs.touch(base.resolve("data/opq"));
     TestRootfs.touch(base.resolve("data"));
     layer = Files.createDirectories(shared.resolve("layer"));
-    for (String f : List.of("data/keep", "data/del", "data/chmod", "data/replace", "data/dir/a", "data/dir/b", "data/dir2/x", "data/opq/new")) {
+    for (String f : List.of("data/keep", "data/linked", "data/del", "data/chmod", "data/replace", "data/dir/a", "data/dir/b", "data/dir2/x", "data/opq/new")) {
       TestRootfs.file(layer, f, f + "\n");
     }
     Files.createSymbolicLink(layer.resolve("data/link"), Path.of("keep"));
