@@ -1,0 +1,2 @@
+/** Build progress events and their renderers ({@code --progress=plain}, quiet, recording for tests). */
+package io.jbuild.builder.progress;

@@ -1,0 +1,39 @@
+package io.jbuild.cli;
+
+import io.jbuild.builder.image.ImageResolver;
+import io.jbuild.builder.progress.PlainProgress;
+import io.jbuild.builder.store.JbuildHome;
+import io.jbuild.builder.store.LocalImageStore;
+import io.jbuild.builder.store.StoredImage;
+import io.jbuild.oci.Platform;
+import io.jbuild.registry.RegistryClients;
+import io.jbuild.registry.RegistryOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jbuild pull REF}: pulls an image into the local store and names it. */
+@Command(name = "pull", mixinStandardHelpOptions = true, description = "Pull an image into the local store.")
+final class PullCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH")
+  String platform;
+
+  @Parameters(index = "0", paramLabel = "REF")
+  String ref;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalImageStore store = LocalImageStore.open(JbuildHome.fromEnvironment());
+    Platform p = platform == null ? Platform.host() : Platform.parse(platform);
+    StoredImage img = new ImageResolver(store, () -> RegistryClients.create(RegistryOptions.defaults()),
+        new PlainProgress(System.err)).pull(ref, p);
+    spec.commandLine().getOut().println(img.descriptor().digest());
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}
