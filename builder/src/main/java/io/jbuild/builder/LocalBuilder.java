@@ -71,8 +71,11 @@ final class LocalBuilder implements Builder {
   private final ProgressListener progress;
   private final List<CacheSpec> cacheFrom;
   private final List<CacheSpec> cacheTo;
+  private final RegistryOptions registryOptions;
 
-  LocalBuilder(JbuildHome home, ProgressListener progress, List<CacheSpec> cacheFrom, List<CacheSpec> cacheTo) {
+  LocalBuilder(JbuildHome home, ProgressListener progress, List<CacheSpec> cacheFrom, List<CacheSpec> cacheTo,
+      RegistryOptions registryOptions) {
+    this.registryOptions = registryOptions;
     this.home = home;
     this.progress = progress;
     this.cacheFrom = List.copyOf(cacheFrom);
@@ -158,7 +161,7 @@ final class LocalBuilder implements Builder {
 
     private synchronized RegistryClient registry() {
       if (registryClient == null) {
-        registryClient = RegistryClients.create(RegistryOptions.defaults());
+        registryClient = RegistryClients.create(registryOptions);
       }
       return registryClient;
     }

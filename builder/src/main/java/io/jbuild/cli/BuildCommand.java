@@ -1,5 +1,7 @@
 package io.jbuild.cli;
 
+import io.jbuild.registry.RegistryOptions;
+
 import io.jbuild.builder.BuildRequest;
 import io.jbuild.builder.BuildResult;
 import io.jbuild.builder.Builders;
@@ -85,11 +87,14 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin CacheOptions cacheOptions = new CacheOptions();
 
+  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
+
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "Build context directory")
   Path context;
 
   @Override
   public Integer call() throws Exception {
+    RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     Map<String, String> env = System.getenv();
     if (!"gzip".equals(compression) && !"zstd".equals(compression)) {
       throw usage("invalid --compression \"" + compression + "\": expected gzip or zstd");
@@ -128,7 +133,7 @@ final class BuildCommand implements Callable<Integer> {
     BuildResult result;
     try {
       result = Builders.local(JbuildHome.fromEnvironment(), listener, cacheOptions.cacheFrom(),
-          cacheOptions.cacheTo()).build(request);
+          cacheOptions.cacheTo(), registryOptions).build(request);
       listener.finish();
     } finally {
       listener.close();

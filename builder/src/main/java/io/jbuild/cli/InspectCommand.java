@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Show an image's manifest and config (local store first, then the registry).")
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
 
   @Option(names = "--remote", description = "Ask the registry even if the image is stored locally")
   boolean remote;
@@ -38,6 +41,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     Map<String, Object> out = new LinkedHashMap<>();
     Optional<StoredImage> local = remote ? Optional.empty()
         : LocalImageStore.open(JbuildHome.fromEnvironment()).find(ref);
@@ -47,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
       out.put("manifest", tree(local.get().manifest()));
       out.put("config", tree(local.get().config()));
     } else {
-      PulledImage p = RegistryClients.create(RegistryOptions.defaults()).resolve(ImageReference.parse(ref),
+      PulledImage p = RegistryClients.create(registryOptions).resolve(ImageReference.parse(ref),
           platform == null ? null : Platform.parse(platform));
       out.put("name", p.reference().toString());
       out.put("digest", p.manifestDigest().toString());

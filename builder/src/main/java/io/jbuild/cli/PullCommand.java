@@ -10,6 +10,7 @@ import io.jbuild.registry.RegistryClients;
 import io.jbuild.registry.RegistryOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
+
   @Option(names = "--platform", paramLabel = "OS/ARCH")
   String platform;
 
@@ -28,9 +31,10 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     LocalImageStore store = LocalImageStore.open(JbuildHome.fromEnvironment());
     Platform p = platform == null ? Platform.host() : Platform.parse(platform);
-    StoredImage img = new ImageResolver(store, () -> RegistryClients.create(RegistryOptions.defaults()),
+    StoredImage img = new ImageResolver(store, () -> RegistryClients.create(registryOptions),
         new PlainProgress(System.err)).pull(ref, p);
     spec.commandLine().getOut().println(img.descriptor().digest());
     spec.commandLine().getOut().flush();

@@ -11,6 +11,7 @@ import io.jbuild.registry.RegistryOptions;
 import io.jbuild.registry.TransferListener;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PushCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
+
   @Parameters(index = "0", paramLabel = "NAME")
   String name;
 
@@ -28,9 +31,10 @@ final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     LocalImageStore store = LocalImageStore.open(JbuildHome.fromEnvironment());
     StoredImage img = store.find(name).orElseThrow(() -> new BuildException("no such image: " + name));
-    Digest d = ImagePusher.push(RegistryClients.create(RegistryOptions.defaults()), store, img,
+    Digest d = ImagePusher.push(RegistryClients.create(registryOptions), store, img,
         dest == null ? name : dest, TransferListener.NONE);
     spec.commandLine().getOut().println(d);
     spec.commandLine().getOut().flush();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
         "  jbuild warm --image busybox:1.36 --cache-ttl 1h"})
 final class WarmCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
 
   @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "A Dockerfile whose base images to pull; repeatable")
   List<Path> files = new ArrayList<>();
@@ -58,6 +61,7 @@ final class WarmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     if (files.isEmpty() && images.isEmpty() && cacheFrom.isEmpty()) {
       throw usage("nothing to warm: give -f DOCKERFILE, --image REF or --cache-from SPEC");
     }
@@ -84,7 +88,7 @@ final class WarmCommand implements Callable<Integer> {
     new Warmer(store, () -> {
       synchronized (client) {
         if (client[0] == null) {
-          client[0] = RegistryClients.create(RegistryOptions.defaults());
+          client[0] = RegistryClients.create(registryOptions);
         }
         return client[0];
       }

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * "extracting layer ...: Directory not empty". Enable once LayerCache catches
  * {@code FileSystemException} and checks {@code Files.isDirectory(target)}.
  */
-@Disabled("exposes a race in io.jbuild.builder.store.LayerCache.extracted (owned by the builder core); see Javadoc")
 class LayerCacheRaceIT {
   @TempDir Path tmp;
 

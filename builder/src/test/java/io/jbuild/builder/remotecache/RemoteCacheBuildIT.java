@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * runs no RUN; machine C changes one stage and still hits the independent one; {@code type=local}
  * round-trips the same way.
  */
-@Disabled("needs the remote cache wired into LocalBuilder/StageExecutor/BuildCommand (lead integration, see the"
-    + " helper H report); enable after applying it")
 class RemoteCacheBuildIT {
   static RegistryServer registry;
   static HttpServer server;
