@@ -134,6 +134,10 @@ final class BuildCommand implements Callable<Integer> {
     try {
       result = Builders.local(JbuildHome.fromEnvironment(), listener, cacheOptions.cacheFrom(),
           cacheOptions.cacheTo(), registryOptions).build(request);
+      listener.onMessage("writing image " + result.manifest().digest() + " done");
+      for (String n : result.names()) {
+        listener.onMessage("naming to " + n + " done");
+      }
       listener.finish();
     } finally {
       listener.close();
@@ -153,11 +157,6 @@ final class BuildCommand implements Callable<Integer> {
     }
     if (quiet) {
       spec.commandLine().getOut().println(result.manifest().digest());
-    } else {
-      System.err.printf("writing image %s done%n", result.manifest().digest());
-      for (String n : result.names()) {
-        System.err.println("naming to " + n + " done");
-      }
     }
     return ExitCodes.OK;
   }
