@@ -109,6 +109,25 @@ class MoreBuildsIT {
     assertEquals(0, changed.progress().count(StepEvent.State.CACHED), "the bound file changed");
   }
 
+  @Test
+  void anRwBindMountTakesWritesThatReachNeitherTheContextNorTheLayer() throws Exception {
+    String base = "oci-layout://" + BusyboxImage.layout().toAbsolutePath();
+    Path ctx = context("FROM " + base + "\n"
+        + "RUN --mount=type=bind,source=data,target=/d,rw echo changed > /d/file && cat /d/file > /seen.txt\n"
+        + "RUN --mount=type=bind,source=data,target=/d sh -c 'echo x > /d/file' 2> /ro.txt || echo refused >> /ro.txt\n");
+    Files.createDirectories(ctx.resolve("data"));
+    Files.writeString(ctx.resolve("data/file"), "original");
+    Path out = tmp.resolve("out-rw");
+    TestSupport.build(tmp.resolve("home-rw"), TestSupport.ociDir(ctx, out, "rw:1"));
+    assertEquals("original", Files.readString(ctx.resolve("data/file")), "the context is untouched");
+    Path bundle = tmp.resolve("bundle-rw");
+    TestSupport.tool("umoci", "unpack", "--image", out + ":1", bundle.toString());
+    Path rootfs = bundle.resolve("rootfs");
+    assertEquals("changed", Files.readString(rootfs.resolve("seen.txt")).trim(), "the step saw its own write");
+    assertFalse(Files.exists(rootfs.resolve("d/file")), "the mount's contents are not in the layer");
+    assertTrue(Files.readString(rootfs.resolve("ro.txt")).contains("refused"), "without rw the bind is read-only");
+  }
+
   private static boolean contains(Path blob, String needle) throws Exception {
     byte[] raw = Files.readAllBytes(blob);
     if (new String(raw, StandardCharsets.ISO_8859_1).contains(needle)) {

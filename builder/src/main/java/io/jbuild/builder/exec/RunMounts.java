@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * {@code mode} when created); {@code type=secret} binds the secret read-only at {@code target}
  * (default {@code /run/secrets/ID}; a missing secret is an error only with {@code required});
  * {@code type=bind} binds a path of the context or of a {@code from=} stage/image read-only
- * ({@code rw} is mounted read-only too: writes are not supported); {@code type=tmpfs} a tmpfs.
+ * ({@code rw} binds a throw-away copy, so writes never reach the source); {@code type=tmpfs} a tmpfs.
  * The mount specification enters the cache key, plus, for a bind of the build context, a digest of
  * the bound files (a changed file reruns the step); never a secret's value nor cache contents.
  */
@@ -147,12 +147,15 @@ public final class RunMounts {
               throw new BuildException(loc, e.getMessage(), e);
             }
             Path path = tree.file(rel);
-            out.add(MountRequest.bind(path.toAbsolutePath(), target, true));
+            boolean rw = writable(m);
+            // rw as BuildKit: the step may write, but the writes land in a throw-away copy and
+            // never reach the context, the other stage or the layer
+            out.add(MountRequest.bind(rw ? writableCopy(path, exec.scratch(), loc) : path.toAbsolutePath(), target, !rw));
             if (fromRef == null || fromRef.isEmpty()) {
               // the bound context files are inputs of the step: their content goes into the key
               key = "context:" + contentDigest(tree, rel, loc);
             }
-            flags.put("mount" + n, "bind,from=" + key + ",source=" + rel + ",target=" + target);
+            flags.put("mount" + n, "bind,from=" + key + ",source=" + rel + ",target=" + target + (rw ? ",rw" : ""));
           }
           default -> throw new BuildException(loc, "unsupported mount type \"" + type + "\"");
         }
@@ -217,6 +220,36 @@ public final class RunMounts {
       return Long.parseLong(v, 8);
     } catch (NumberFormatException e) {
       throw new BuildException(loc, "invalid mount mode \"" + v + "\": expected octal");
+    }
+  }
+
+  /** {@code rw}, {@code readwrite}, {@code rw=true} or {@code readwrite=true}, as BuildKit reads them. */
+  static boolean writable(io.jbuild.grammar.instruction.Mount m) {
+    for (String k : List.of("rw", "readwrite")) {
+      if (m.has(k)) {
+        String v = m.option(k);
+        return v == null || v.isEmpty() || Boolean.parseBoolean(v);
+      }
+    }
+    return false;
+  }
+
+  private static Path writableCopy(Path source, Path scratch, String loc) throws BuildException {
+    Path copy = scratch.resolve("rwbind-" + java.util.UUID.randomUUID());
+    try {
+      java.nio.file.Files.createDirectories(scratch);
+      Process p = new ProcessBuilder("cp", "-a", "--", source.toAbsolutePath().toString(), copy.toString())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (p.waitFor() != 0) {
+        throw new BuildException(loc, "preparing the rw bind mount of " + source.getFileName() + ": " + out);
+      }
+      return copy;
+    } catch (java.io.IOException e) {
+      throw new BuildException(loc, "preparing the rw bind mount: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException(loc, "preparing the rw bind mount: interrupted", e);
     }
   }
 }
