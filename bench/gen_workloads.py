@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Generates the benchmark workloads deterministically (fixed seed): same bytes on every machine.
 
+RUN steps write no redirections to /dev/null: Buildah's chroot isolation mounts /dev read-only
+and the busybox test image has no /dev/null of its own.
+
 usage: gen_workloads.py OUT_DIR
 Writes OUT_DIR/{context,many-files,multistage}/ each with a Dockerfile taking ARG BASE.
 """
@@ -33,7 +36,7 @@ WORKDIR /app
 COPY src/ /app/src/
 COPY blobs/ /app/blobs/
 RUN mkdir -p /app/gen && for i in $(seq 1 500); do echo "generated $i" > /app/gen/f$i.txt; done
-RUN rm -f /app/gen/f1*.txt && dd if=/dev/zero of=/app/zeros bs=1M count=32 2>/dev/null
+RUN rm -f /app/gen/f1*.txt && dd if=/dev/zero of=/app/zeros bs=1M count=32
 CMD ["sh"]
 """)
 
@@ -55,15 +58,15 @@ def multistage(out, rng):
     write(f"{out}/Dockerfile", b"""ARG BASE=busybox
 FROM ${BASE} AS build-a
 COPY a/ /src/
-RUN cat /src/*.txt > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8 2>/dev/null
+RUN cat /src/*.txt > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8
 
 FROM ${BASE} AS build-b
 COPY b/ /src/
-RUN cat /src/*.txt | sort > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8 2>/dev/null
+RUN cat /src/*.txt | sort > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8
 
 FROM ${BASE} AS build-c
 COPY c/ /src/
-RUN cat /src/*.txt | wc -c > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8 2>/dev/null
+RUN cat /src/*.txt | wc -c > /out.txt && dd if=/dev/zero of=/pad bs=1M count=8
 
 FROM ${BASE}
 COPY --from=build-a /out.txt /a.txt
