@@ -49,13 +49,17 @@ public record ContainerConfig(
 
   public ContainerConfig {
     exposedPorts = sortedSet(exposedPorts);
-    env = env == null ? List.of() : List.copyOf(env);
-    entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
-    cmd = cmd == null ? List.of() : List.copyOf(cmd);
+    env = list(env);
+    entrypoint = list(entrypoint);
+    cmd = list(cmd);
     volumes = sortedSet(volumes);
     labels = sortedMap(labels);
-    onBuild = onBuild == null ? List.of() : List.copyOf(onBuild);
-    shell = shell == null ? List.of() : List.copyOf(shell);
+    onBuild = list(onBuild);
+    shell = list(shell);
+  }
+
+  private static List<String> list(List<String> values) {
+    return values == null ? List.of() : List.copyOf(values);
   }
 
   private static SortedSet<String> sortedSet(Set<String> values) {
@@ -120,16 +124,18 @@ public record ContainerConfig(
 
   /** Adds one exposed port, e.g. {@code 80/tcp}. */
   public ContainerConfig withExposedPort(String port) {
-    TreeSet<String> next = new TreeSet<>(exposedPorts);
-    next.add(port);
-    return withExposedPorts(next);
+    return withExposedPorts(plus(exposedPorts, port));
   }
 
   /** Adds one volume path. */
   public ContainerConfig withVolume(String path) {
-    TreeSet<String> next = new TreeSet<>(volumes);
-    next.add(path);
-    return withVolumes(next);
+    return withVolumes(plus(volumes, path));
+  }
+
+  private static Set<String> plus(Set<String> values, String value) {
+    TreeSet<String> next = new TreeSet<>(values);
+    next.add(value);
+    return next;
   }
 
   /** Appends one ONBUILD trigger. */

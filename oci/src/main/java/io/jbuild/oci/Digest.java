@@ -53,6 +53,29 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
     return new Digest("sha256", HexFormat.of().formatHex(raw));
   }
 
+  /** Wraps a raw result of {@code algorithm} ({@code sha256} or {@code sha512}). */
+  public static Digest of(String algorithm, byte[] raw) {
+    return new Digest(algorithm, HexFormat.of().formatHex(raw));
+  }
+
+  /**
+   * A fresh {@link MessageDigest} for an OCI algorithm name.
+   *
+   * @throws IllegalArgumentException for an algorithm other than {@code sha256} and {@code sha512}
+   */
+  public static MessageDigest newMessageDigest(String algorithm) {
+    String jdk = switch (algorithm) {
+      case "sha256" -> "SHA-256";
+      case "sha512" -> "SHA-512";
+      default -> throw new IllegalArgumentException("unsupported digest algorithm: " + algorithm);
+    };
+    try {
+      return MessageDigest.getInstance(jdk);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(jdk + " missing from the JDK", e);
+    }
+  }
+
   /** A fresh SHA-256 {@link MessageDigest}. */
   public static MessageDigest newSha256() {
     try {

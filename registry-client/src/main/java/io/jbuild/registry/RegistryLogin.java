@@ -3,7 +3,6 @@ package io.jbuild.registry;
 import io.jbuild.registry.auth.Credentials;
 import io.jbuild.registry.auth.DockerConfig;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * {@code jbuild login} / {@code jbuild logout}, as {@code docker login} / {@code docker logout} do them:
@@ -23,19 +22,7 @@ public final class RegistryLogin {
     if (registry == null || registry.isBlank()) {
       return ImageReference.DOCKER_HUB;
     }
-    String s = registry.trim();
-    int scheme = s.indexOf("://");
-    if (scheme >= 0) {
-      s = s.substring(scheme + 3);
-    }
-    int slash = s.indexOf('/');
-    if (slash >= 0) {
-      s = s.substring(0, slash);
-    }
-    s = s.toLowerCase(Locale.ROOT);
-    if (s.equals("index.docker.io") || s.equals("registry-1.docker.io")) {
-      return ImageReference.DOCKER_HUB;
-    }
+    String s = DockerConfig.hostOf(registry);
     if (s.isEmpty()) {
       throw new IllegalArgumentException("invalid registry name: " + registry);
     }

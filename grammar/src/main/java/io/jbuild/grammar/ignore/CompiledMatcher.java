@@ -1,5 +1,6 @@
 package io.jbuild.grammar.ignore;
 
+import io.jbuild.grammar.syntax.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ final class CompiledMatcher implements PatternMatcher {
     List<CompiledPattern> compiled = new ArrayList<>(given.size());
     for (String raw : given) {
       Objects.requireNonNull(raw, "pattern");
-      String p = GoStrings.trimSpace(raw);
+      String p = GoText.trim(raw);
       if (p.isEmpty()) {
         continue;
       }

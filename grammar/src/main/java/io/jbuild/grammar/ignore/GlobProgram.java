@@ -114,22 +114,13 @@ final class GlobProgram {
     }
   }
 
+  /** What {@link #run} returns when it stopped early at an accepting {@code /}. */
+  private static final long[] ACCEPTED_AT_SLASH = new long[0];
+
   /** Whether the whole of {@code s} matches. */
   boolean matches(String s) {
-    int[] stack = new int[2 * end + 2];
-    long[] cur = start(stack);
-    long[] next = new long[words];
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (!step(cur, cp, next, stack)) {
-        return false;
-      }
-      long[] t = cur;
-      cur = next;
-      next = t;
-    }
-    return get(cur, end);
+    long[] states = run(s, false);
+    return states != null && get(states, end);
   }
 
   /**
@@ -137,23 +128,8 @@ final class GlobProgram {
    * ancestors are its prefixes before each {@code /}: one pass over the path.
    */
   boolean matchesSelfOrAncestor(String path) {
-    int[] stack = new int[2 * end + 2];
-    long[] cur = start(stack);
-    long[] next = new long[words];
-    for (int i = 0; i < path.length(); ) {
-      int cp = path.codePointAt(i);
-      if (cp == '/' && get(cur, end)) {
-        return true;
-      }
-      i += Character.charCount(cp);
-      if (!step(cur, cp, next, stack)) {
-        return false;
-      }
-      long[] t = cur;
-      cur = next;
-      next = t;
-    }
-    return get(cur, end);
+    long[] states = run(path, true);
+    return states == ACCEPTED_AT_SLASH || states != null && get(states, end);
   }
 
   /**
@@ -161,25 +137,44 @@ final class GlobProgram {
    * answer: true when unsure).
    */
   boolean mayMatchExtensionOf(String prefix) {
+    long[] states = run(prefix, false);
+    if (states == null) {
+      return false;
+    }
+    for (int s = 0; s < end; s++) {
+      if (get(states, s)) {
+        return true; // every state before the end can still consume input
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Feeds {@code input} to the automaton from its start states.
+   *
+   * @param stopAtAcceptingSlash whether to stop with {@link #ACCEPTED_AT_SLASH} at the first
+   *     {@code /} met while the automaton accepts (the prefix before it matched)
+   * @return the states after the whole input, {@link #ACCEPTED_AT_SLASH}, or null once no state
+   *     is left
+   */
+  private long[] run(String input, boolean stopAtAcceptingSlash) {
     int[] stack = new int[2 * end + 2];
     long[] cur = start(stack);
     long[] next = new long[words];
-    for (int i = 0; i < prefix.length(); ) {
-      int cp = prefix.codePointAt(i);
+    for (int i = 0; i < input.length(); ) {
+      int cp = input.codePointAt(i);
+      if (stopAtAcceptingSlash && cp == '/' && get(cur, end)) {
+        return ACCEPTED_AT_SLASH;
+      }
       i += Character.charCount(cp);
       if (!step(cur, cp, next, stack)) {
-        return false;
+        return null;
       }
       long[] t = cur;
       cur = next;
       next = t;
     }
-    for (int s = 0; s < end; s++) {
-      if (get(cur, s)) {
-        return true; // every state before the end can still consume input
-      }
-    }
-    return false;
+    return cur;
   }
 
   /** Computes into {@code next} the states after reading {@code cp}; false if none. */

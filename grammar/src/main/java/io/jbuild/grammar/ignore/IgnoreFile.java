@@ -1,5 +1,6 @@
 package io.jbuild.grammar.ignore;
 
+import io.jbuild.grammar.syntax.GoText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,13 +69,13 @@ public final class IgnoreFile {
     if (line.startsWith("#")) {
       return null;
     }
-    String pattern = GoStrings.trimSpace(line);
+    String pattern = GoText.trim(line);
     if (pattern.isEmpty()) {
       return null;
     }
     boolean invert = pattern.charAt(0) == '!';
     if (invert) {
-      pattern = GoStrings.trimSpace(pattern.substring(1));
+      pattern = GoText.trim(pattern.substring(1));
     }
     if (!pattern.isEmpty()) {
       pattern = GoPath.clean(pattern);

@@ -274,8 +274,8 @@ final class WordProcessor {
     boolean greedy = !word.isEmpty() && word.charAt(0) == op;
     String pattern = greedy ? word.substring(1) : word;
     boolean suffix = op == '%';
-    String patternText = suffix ? GoText.reversePattern(pattern) : pattern;
-    String subject = suffix ? GoText.reverse(value) : value;
+    String patternText = suffix ? Reversal.reversePattern(pattern) : pattern;
+    String subject = suffix ? Reversal.reverse(value) : value;
     ShellPattern compiled;
     try {
       compiled = ShellPattern.compile(patternText);
@@ -285,7 +285,7 @@ final class WordProcessor {
     int[] cps = subject.codePoints().toArray();
     int end = compiled.matchPrefix(cps, greedy);
     String rest = end < 0 ? subject : new String(cps, end, cps.length - end);
-    return suffix ? GoText.reverse(rest) : rest;
+    return suffix ? Reversal.reverse(rest) : rest;
   }
 
   /** {@code ${name/pattern/replacement}} and {@code ${name//pattern/replacement}}. */

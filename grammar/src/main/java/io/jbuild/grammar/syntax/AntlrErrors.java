@@ -1,8 +1,11 @@
 package io.jbuild.grammar.syntax;
 
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.atn.PredictionMode;
 
 /** An ANTLR error listener that aborts instead of printing to the console. */
 final class AntlrErrors extends BaseErrorListener {
@@ -18,6 +21,21 @@ final class AntlrErrors extends BaseErrorListener {
   }
 
   private AntlrErrors() {}
+
+  /**
+   * Makes {@code lexer} and {@code parser} (which reads the lexer's tokens) abort with {@link Abort}
+   * on the first error instead of printing and recovering, and parse in fast SLL mode.
+   *
+   * @return {@code parser}
+   */
+  static <P extends Parser> P aborting(Lexer lexer, P parser) {
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(INSTANCE);
+    parser.removeErrorListeners();
+    parser.addErrorListener(INSTANCE);
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    return parser;
+  }
 
   @Override
   public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String msg, RecognitionException e) {

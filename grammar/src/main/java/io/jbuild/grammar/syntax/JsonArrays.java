@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
  * The exec (JSON array) form of BuildKit's {@code parseJSON}: text that, after leading white space,
@@ -59,12 +58,7 @@ final class JsonArrays {
   private static JsonArrayParser.DocumentContext parseTree(String rest) {
     try {
       JsonArrayLexer lexer = new JsonArrayLexer(CharStreams.fromString(rest));
-      lexer.removeErrorListeners();
-      lexer.addErrorListener(AntlrErrors.INSTANCE);
-      JsonArrayParser parser = new JsonArrayParser(new CommonTokenStream(lexer));
-      parser.removeErrorListeners();
-      parser.addErrorListener(AntlrErrors.INSTANCE);
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      JsonArrayParser parser = AntlrErrors.aborting(lexer, new JsonArrayParser(new CommonTokenStream(lexer)));
       return parser.document();
     } catch (AntlrErrors.Abort e) {
       return null;

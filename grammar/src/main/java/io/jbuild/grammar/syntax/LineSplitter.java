@@ -5,7 +5,6 @@ import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
  * Splits a logical instruction line into keyword, flags and the rest with the ANTLR grammar {@code
@@ -22,12 +21,7 @@ final class LineSplitter {
   static Parts split(String line) {
     String trimmed = GoText.trim(line);
     InstructionLexer lexer = new InstructionLexer(CharStreams.fromString(trimmed));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(AntlrErrors.INSTANCE);
-    InstructionParser parser = new InstructionParser(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.addErrorListener(AntlrErrors.INSTANCE);
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    InstructionParser parser = AntlrErrors.aborting(lexer, new InstructionParser(new CommonTokenStream(lexer)));
     InstructionParser.LineContext tree;
     try {
       tree = parser.line();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbuild.grammar.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DockerignoreVectorsTest {
 
-  private static final Path DIR = Conformance.root().resolve("dockerignore");
+  private static final Path DIR = Corpus.conformance().resolve("dockerignore");
 
   private static List<String[]> rows(String file, int columns) throws IOException {
     List<String[]> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbuild.grammar.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class BuildKitShellFilesTest {
 
   private static final Path SHELL =
-      Conformance.root().resolve("buildkit/frontend/dockerfile/shell");
+      Corpus.conformance().resolve("buildkit/frontend/dockerfile/shell");
   private static final ShellLexer LEX = new ShellLexer('\\');
 
   @TestFactory

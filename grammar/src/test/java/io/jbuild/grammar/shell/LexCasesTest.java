@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jbuild.grammar.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class LexCasesTest {
   @TestFactory
   Stream<DynamicTest> lexCases() throws IOException {
     List<String> lines = Files.readAllLines(
-        Conformance.root().resolve("expansion/lex-cases.jsonl"), StandardCharsets.UTF_8);
+        Corpus.conformance().resolve("expansion/lex-cases.jsonl"), StandardCharsets.UTF_8);
     List<DynamicTest> tests = new ArrayList<>();
     Map<String, Integer> perFunction = new TreeMap<>();
     for (String line : lines) {
@@ -112,9 +113,9 @@ class LexCasesTest {
           }
         };
       case "reverseString":
-        return () -> assertEquals(expected.asText(), GoText.reverse(input));
+        return () -> assertEquals(expected.asText(), Reversal.reverse(input));
       case "reversePattern":
-        return () -> assertEquals(expected.asText(), GoText.reversePattern(input));
+        return () -> assertEquals(expected.asText(), Reversal.reversePattern(input));
       default:
         throw new AssertionError("unknown fn " + fn);
     }

@@ -1,6 +1,7 @@
 package io.jbuild.oci.layer;
 
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import io.jbuild.oci.DigestingOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.jbuild.oci.store;
 
 import io.jbuild.oci.Descriptor;
 import io.jbuild.oci.Digest;
+import io.jbuild.oci.DigestingOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 
 /**
  * Streams one blob into a {@link BlobStore}. Bytes go to a uniquely named temp file in the store's
@@ -24,12 +24,9 @@ public final class BlobWriter extends OutputStream {
   private final BlobStore store;
   private final Path temp;
   private final FileChannel channel;
-  private final OutputStream out;
-  private final MessageDigest md;
-  private final String algorithm;
+  private final DigestingOutputStream out;
   private final Digest expected;
   private final long expectedSize;
-  private long count;
   private boolean done;
 
   BlobWriter(BlobStore store, Path temp, Digest expected, long expectedSize) throws IOException {
@@ -37,31 +34,27 @@ public final class BlobWriter extends OutputStream {
     this.temp = temp;
     this.expected = expected;
     this.expectedSize = expectedSize;
-    this.algorithm = expected == null ? "sha256" : expected.algorithm();
-    this.md = Hashing.newDigest(algorithm);
+    String algorithm = expected == null ? "sha256" : expected.algorithm();
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    this.out = new DigestingOutputStream(
+        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), algorithm);
   }
 
   /** Bytes written so far. */
   public long size() {
-    return count;
+    return out.count();
   }
 
   @Override
   public void write(int b) throws IOException {
     ensureOpen();
     out.write(b);
-    md.update((byte) b);
-    count++;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
     out.write(b, off, len);
-    md.update(b, off, len);
-    count += len;
   }
 
   @Override
@@ -92,7 +85,8 @@ public final class BlobWriter extends OutputStream {
       throw new IOException("writing blob to " + temp + ": " + e.getMessage(), e);
     }
     closeQuietly();
-    Digest actual = Hashing.finish(algorithm, md);
+    Digest actual = out.digest();
+    long count = out.count();
     if (expected != null && !expected.equals(actual)) {
       Files.deleteIfExists(temp);
       throw new CorruptBlobException(expected, "content written has digest " + actual);
@@ -128,7 +122,7 @@ public final class BlobWriter extends OutputStream {
 
   private void closeQuietly() {
     try {
-      out.close();
+      out.flush();
     } catch (IOException ignored) {
       // the channel is closed below; a failed flush was already reported
     }

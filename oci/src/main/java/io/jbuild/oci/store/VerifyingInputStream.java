@@ -24,7 +24,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     super(in);
     this.expected = expected;
     this.expectedSize = expectedSize;
-    this.md = Hashing.newDigest(expected.algorithm());
+    this.md = Digest.newMessageDigest(expected.algorithm());
   }
 
   /** Wraps {@code in}; {@code expectedSize} is checked too unless negative. */
@@ -95,7 +95,7 @@ public final class VerifyingInputStream extends FilterInputStream {
       if (expectedSize >= 0 && count != expectedSize) {
         failure = new CorruptBlobException(expected, "size " + count + " instead of " + expectedSize);
       } else {
-        Digest actual = Hashing.finish(expected.algorithm(), md);
+        Digest actual = Digest.of(expected.algorithm(), md.digest());
         if (!actual.equals(expected)) {
           failure = new CorruptBlobException(expected, "content has digest " + actual);
         }

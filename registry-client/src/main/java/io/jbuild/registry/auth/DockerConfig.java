@@ -79,8 +79,12 @@ public final class DockerConfig implements CredentialStore {
     return host.equals("docker.io") || host.equals("index.docker.io") || host.equals("registry-1.docker.io");
   }
 
-  /** Reduces a config key ({@code https://host:port/v1/}, {@code host/ns}) to {@code host[:port]}. */
-  static String hostOf(String key) {
+  /**
+   * Reduces a config key or a registry name as users type it ({@code https://host:port/v1/},
+   * {@code host/ns}, {@code index.docker.io}) to lower-case {@code host[:port]}, with Docker Hub as
+   * {@code docker.io}.
+   */
+  public static String hostOf(String key) {
     String s = key.trim().toLowerCase(Locale.ROOT);
     int scheme = s.indexOf("://");
     if (scheme >= 0) {

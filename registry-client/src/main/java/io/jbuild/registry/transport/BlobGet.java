@@ -1,6 +1,7 @@
 package io.jbuild.registry.transport;
 
 import io.jbuild.oci.Descriptor;
+import io.jbuild.oci.Digest;
 import io.jbuild.registry.BlobWriter;
 import io.jbuild.registry.RegistryException;
 import io.jbuild.registry.TransferListener;
@@ -40,7 +41,7 @@ final class BlobGet implements Endpoint<Void> {
     this.writer = writer;
     this.listener = listener;
     this.readTimeout = readTimeout;
-    this.md = Digests.newDigest(blob.digest().algorithm());
+    this.md = Digest.newMessageDigest(blob.digest().algorithm());
   }
 
   @Override
@@ -50,7 +51,7 @@ final class BlobGet implements Endpoint<Void> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/" + repository + "/blobs/" + blob.digest());
+    return ApiPaths.blob(base, repository, blob.digest());
   }
 
   @Override
@@ -76,7 +77,7 @@ final class BlobGet implements Endpoint<Void> {
 
   private void restart() throws IOException {
     writer.reset();
-    md = Digests.newDigest(blob.digest().algorithm());
+    md = Digest.newMessageDigest(blob.digest().algorithm());
   }
 
   @Override

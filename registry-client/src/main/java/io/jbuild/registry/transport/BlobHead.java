@@ -23,7 +23,7 @@ final class BlobHead implements Endpoint<Boolean> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/" + repository + "/blobs/" + digest);
+    return ApiPaths.blob(base, repository, digest);
   }
 
   @Override

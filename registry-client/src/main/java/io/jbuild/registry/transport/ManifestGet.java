@@ -41,7 +41,7 @@ final class ManifestGet implements Endpoint<FetchedManifest> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/" + repository + "/manifests/" + reference);
+    return ApiPaths.manifest(base, repository, reference);
   }
 
   @Override
@@ -108,9 +108,7 @@ final class ManifestGet implements Endpoint<FetchedManifest> {
     if (node != null && node.path("mediaType").isTextual()) {
       fromBody = node.get("mediaType").asText();
     }
-    String header = response.headers().firstValue("Content-Type").orElse("");
-    int semi = header.indexOf(';');
-    header = (semi >= 0 ? header.substring(0, semi) : header).trim();
+    String header = ResponseHeaders.mediaType(response);
     String type = fromBody != null ? fromBody : header;
     if (!MediaTypes.isManifest(type) && !MediaTypes.isIndex(type)) {
       if (node != null && node.path("schemaVersion").asInt() == 1) {

@@ -30,7 +30,7 @@ final class ManifestHead implements Endpoint<Optional<Descriptor>> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/" + repository + "/manifests/" + reference);
+    return ApiPaths.manifest(base, repository, reference);
   }
 
   @Override
@@ -62,9 +62,7 @@ final class ManifestHead implements Endpoint<Optional<Descriptor>> {
     if (digest == null) {
       throw new RegistryException("registry sent no Docker-Content-Digest for manifest " + reference);
     }
-    String type = response.headers().firstValue("Content-Type").orElse("");
-    int semi = type.indexOf(';');
-    type = (semi >= 0 ? type.substring(0, semi) : type).trim();
+    String type = ResponseHeaders.mediaType(response);
     long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
     try {
       return Optional.of(Descriptor.of(type.isEmpty() ? null : type, Digest.parse(digest.trim()), size));

@@ -30,7 +30,7 @@ final class ManifestPut implements Endpoint<Void> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/" + repository + "/manifests/" + reference);
+    return ApiPaths.manifest(base, repository, reference);
   }
 
   @Override

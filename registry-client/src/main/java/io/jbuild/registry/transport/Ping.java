@@ -14,7 +14,7 @@ final class Ping implements Endpoint<Void> {
 
   @Override
   public URI uri(URI base) {
-    return base.resolve("/v2/");
+    return ApiPaths.version(base);
   }
 
   @Override

@@ -46,7 +46,7 @@ final class UploadChunk implements Endpoint<URI> {
 
   @Override
   public HttpRequest.BodyPublisher body() {
-    return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(content), length);
+    return RequestBodies.ofStream(content, length);
   }
 
   @Override

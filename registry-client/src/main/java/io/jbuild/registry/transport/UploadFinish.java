@@ -49,7 +49,7 @@ final class UploadFinish implements Endpoint<Void> {
     if (content == null || length == 0) {
       return HttpRequest.BodyPublishers.noBody();
     }
-    return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(content), length);
+    return RequestBodies.ofStream(content, length);
   }
 
   @Override

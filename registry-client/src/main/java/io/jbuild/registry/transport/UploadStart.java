@@ -35,7 +35,7 @@ final class UploadStart implements Endpoint<UploadStart.Session> {
   @Override
   public URI uri(URI base) {
     String query = mount != null && from != null ? "?mount=" + mount + "&from=" + from : "";
-    return base.resolve("/v2/" + repository + "/blobs/uploads/" + query);
+    return ApiPaths.uploads(base, repository, query);
   }
 
   @Override

@@ -3,12 +3,9 @@ package io.jbuild.runtime.snapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,57 +56,39 @@ final class CopySnapshot implements Snapshot {
     Map<String, Long> linked = new HashMap<>();
     Map<String, Path> unchangedPaths = new HashMap<>();
     Map<Path, List<Xattr>> xattrs = Xattrs.readTree(rootfs);
-    Files.walkFileTree(
-        rootfs,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
-            if (!dir.equals(rootfs)) {
-              visit(dir);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            visit(f);
-            return FileVisitResult.CONTINUE;
-          }
-
-          private void visit(Path p) throws IOException {
-            String rel = Diffs.rel(rootfs, p);
-            FileMeta m = FileMeta.read(p).withXattrs(xattrs.get(p));
-            after.put(rel, m);
-            if (m.type() == FileType.SOCKET) {
-              return;
-            }
-            if (stubs.contains(rel)) {
-              if (m.type() == FileType.DIRECTORY) {
-                stubDirs.add(m.toEntry(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, p));
-              }
-              return;
-            }
-            DiffEntry.Kind kind = null;
-            FileMeta b = before.get(rel);
-            if (under(recreated, rel) || b == null) {
-              kind = DiffEntry.Kind.ADDED_OR_MODIFIED;
-            } else if (m.type() == FileType.DIRECTORY && (b.type() != FileType.DIRECTORY || retagged(rel, p, m, b))) {
-              kind = DiffEntry.Kind.OPAQUE_DIR;
-              recreated.add(rel);
-            } else if (!m.sameAs(b)) {
-              kind = DiffEntry.Kind.ADDED_OR_MODIFIED;
-            }
-            if (kind != null) {
-              entries.add(m.toEntry(rel, kind, p));
-              if (kind == DiffEntry.Kind.ADDED_OR_MODIFIED) {
-                inodes.put(rel, m.ino());
-              }
-            } else if (m.type() != FileType.DIRECTORY && m.nlink() > 1) {
-              linked.put(rel, m.ino());
-              unchangedPaths.put(rel, p);
-            }
-          }
-        });
+    Diffs.walkBelow(rootfs, p -> {
+      String rel = Diffs.rel(rootfs, p);
+      FileMeta m = FileMeta.read(p).withXattrs(xattrs.get(p));
+      after.put(rel, m);
+      if (m.type() == FileType.SOCKET) {
+        return;
+      }
+      if (stubs.contains(rel)) {
+        if (m.type() == FileType.DIRECTORY) {
+          stubDirs.add(m.toEntry(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, p));
+        }
+        return;
+      }
+      DiffEntry.Kind kind = null;
+      FileMeta b = before.get(rel);
+      if (under(recreated, rel) || b == null) {
+        kind = DiffEntry.Kind.ADDED_OR_MODIFIED;
+      } else if (m.type() == FileType.DIRECTORY && (b.type() != FileType.DIRECTORY || retagged(rel, p, m, b))) {
+        kind = DiffEntry.Kind.OPAQUE_DIR;
+        recreated.add(rel);
+      } else if (!m.sameAs(b)) {
+        kind = DiffEntry.Kind.ADDED_OR_MODIFIED;
+      }
+      if (kind != null) {
+        entries.add(m.toEntry(rel, kind, p));
+        if (kind == DiffEntry.Kind.ADDED_OR_MODIFIED) {
+          inodes.put(rel, m.ino());
+        }
+      } else if (m.type() != FileType.DIRECTORY && m.nlink() > 1) {
+        linked.put(rel, m.ino());
+        unchangedPaths.put(rel, p);
+      }
+    });
     Map<String, Long> changed = new HashMap<>();
     for (DiffEntry e : entries) {
       if (e.kind() == DiffEntry.Kind.ADDED_OR_MODIFIED && e.type() != FileType.DIRECTORY) {

@@ -108,36 +108,22 @@ final class CopySnapshotter implements Snapshotter {
       throws IOException {
     boolean[] tagged = {true};
     long[] seq = {0};
-    Files.walkFileTree(
-        rootfs,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
-            if (dir.equals(rootfs)) {
-              return FileVisitResult.CONTINUE;
-            }
-            String rel = Diffs.rel(rootfs, dir);
-            before.put(rel, FileMeta.read(dir));
-            if (tagged[0]) {
-              String tag = Long.toString(++seq[0]);
-              try {
-                UserDefinedFileAttributeView v =
-                    Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-                v.write(DIR_TAG, ByteBuffer.wrap(tag.getBytes(StandardCharsets.US_ASCII)));
-                tags.put(rel, tag);
-              } catch (IOException | UnsupportedOperationException e) {
-                tagged[0] = false;
-              }
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            before.put(Diffs.rel(rootfs, f), FileMeta.read(f));
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    Diffs.walkBelow(rootfs, p -> {
+      String rel = Diffs.rel(rootfs, p);
+      FileMeta meta = FileMeta.read(p);
+      before.put(rel, meta);
+      if (meta.type() == FileType.DIRECTORY && tagged[0]) {
+        String tag = Long.toString(++seq[0]);
+        try {
+          UserDefinedFileAttributeView v =
+              Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+          v.write(DIR_TAG, ByteBuffer.wrap(tag.getBytes(StandardCharsets.US_ASCII)));
+          tags.put(rel, tag);
+        } catch (IOException | UnsupportedOperationException e) {
+          tagged[0] = false;
+        }
+      }
+    });
     return tagged[0];
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Helpers shared by the snapshotters: diff order, hardlinks, recursive delete. */
+/** Helpers shared by the snapshotters: tree walks, diff order, hardlinks, recursive delete. */
 final class Diffs {
   private Diffs() {}
 
@@ -81,6 +81,36 @@ final class Diffs {
   /** Relative {@code /}-joined path of {@code p} below {@code root}. */
   static String rel(Path root, Path p) {
     return String.join("/", InRoot.split(root.relativize(p).toString()));
+  }
+
+  /** What {@link #walkBelow} does with each entry. */
+  @FunctionalInterface
+  interface EntryAction {
+    void accept(Path entry) throws IOException;
+  }
+
+  /**
+   * Calls {@code action} for every entry below {@code root} (not {@code root} itself), a directory
+   * before its entries, without following symlinks.
+   */
+  static void walkBelow(Path root, EntryAction action) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
+            if (!dir.equals(root)) {
+              action.accept(dir);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            action.accept(f);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** Deletes {@code p} recursively without following symlinks; missing is fine. */

@@ -1,11 +1,8 @@
 package io.jbuild.runtime.snapshot;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,60 +52,37 @@ final class OverlaySnapshot implements Snapshot {
     List<Candidate> pending = new ArrayList<>();
     List<DiffEntry> whiteouts = new ArrayList<>();
     Set<String> freshDirs = new HashSet<>();
-    Files.walkFileTree(
-        upper,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-            if (!dir.equals(upper)) {
-              visit(dir);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            visit(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          /** Whether rel's parent is new or opaque: then nothing below it exists in the lowers. */
-          private boolean fresh(String rel) {
-            return freshDirs.contains(Diffs.parent(rel));
-          }
-
-          private void visit(Path p) throws IOException {
-            String rel = Diffs.rel(upper, p);
-            FileMeta m = FileMeta.read(p);
-            if (m.type() == FileType.SOCKET) {
-              return;
-            }
-            if (m.isWhiteout()) {
-              whiteouts.add(DiffEntry.deleted(rel));
-              return;
-            }
-            boolean dir = m.type() == FileType.DIRECTORY;
-            boolean fresh = fresh(rel);
-            if (dir && OverlayFormat.isOpaque(p)) {
-              freshDirs.add(rel);
-              emit.add(new Candidate(rel, DiffEntry.Kind.OPAQUE_DIR, m, p, null));
-              return;
-            }
-            if (!fresh) {
-              Optional<Path> below = lowers.lookup(rel);
-              if (below.isEmpty() && dir) {
-                freshDirs.add(rel);
-              }
-              if (below.isPresent() && FileMeta.read(below.get()).sameAs(m)) {
-                pending.add(new Candidate(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, m, p, below.get()));
-                return;
-              }
-            } else if (dir) {
-              freshDirs.add(rel);
-            }
-            emit.add(new Candidate(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, m, p, null));
-          }
-        });
+    Diffs.walkBelow(upper, p -> {
+      String rel = Diffs.rel(upper, p);
+      FileMeta m = FileMeta.read(p);
+      if (m.type() == FileType.SOCKET) {
+        return;
+      }
+      if (m.isWhiteout()) {
+        whiteouts.add(DiffEntry.deleted(rel));
+        return;
+      }
+      boolean dir = m.type() == FileType.DIRECTORY;
+      boolean fresh = freshDirs.contains(Diffs.parent(rel)); // nothing below a new or opaque dir is in the lowers
+      if (dir && OverlayFormat.isOpaque(p)) {
+        freshDirs.add(rel);
+        emit.add(new Candidate(rel, DiffEntry.Kind.OPAQUE_DIR, m, p, null));
+        return;
+      }
+      if (!fresh) {
+        Optional<Path> below = lowers.lookup(rel);
+        if (below.isEmpty() && dir) {
+          freshDirs.add(rel);
+        }
+        if (below.isPresent() && FileMeta.read(below.get()).sameAs(m)) {
+          pending.add(new Candidate(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, m, p, below.get()));
+          return;
+        }
+      } else if (dir) {
+        freshDirs.add(rel);
+      }
+      emit.add(new Candidate(rel, DiffEntry.Kind.ADDED_OR_MODIFIED, m, p, null));
+    });
     List<Path> toRead = new ArrayList<>();
     for (Candidate c : emit) {
       toRead.add(c.upperPath());

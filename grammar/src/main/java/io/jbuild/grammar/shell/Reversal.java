@@ -1,21 +1,12 @@
 package io.jbuild.grammar.shell;
 
-/** Text helpers with Go's definitions, so that expansion splits and reverses as BuildKit does. */
-final class GoText {
+/**
+ * Reversal by code point, as BuildKit reverses values and patterns to match suffixes
+ * ({@code ${var%pattern}}, {@code ${var%%pattern}}).
+ */
+final class Reversal {
 
-  private GoText() {}
-
-  /**
-   * Go's {@code unicode.IsSpace}: tab, LF, VT, FF, CR, space, U+0085, U+00A0 and the other
-   * Unicode White_Space code points.
-   */
-  static boolean isSpace(int cp) {
-    if (cp <= 0xFF) {
-      return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
-    }
-    return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-        || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-  }
+  private Reversal() {}
 
   /** Reverses a string code point by code point (surrogate pairs stay intact). */
   static String reverse(String s) {
