@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +37,31 @@ final class UrlFetcher {
 
   private static final Pattern DISPOSITION = Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?");
 
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
+  private HttpClient made;
 
   UrlFetcher(HttpClient client) {
+    this(() -> client);
+  }
+
+  private UrlFetcher(Supplier<HttpClient> client) {
     this.client = client;
   }
 
+  /**
+   * A fetcher whose HTTP client is made on the first fetch: building one initialises the default
+   * TLS context (the system trust store, ~0.3 s), which most builds, having no ADD URL, never need.
+   */
   static UrlFetcher withDefaultClient() {
-    return new UrlFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    return new UrlFetcher(() -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(30)).build());
+  }
+
+  private synchronized HttpClient client() {
+    if (made == null) {
+      made = client.get();
+    }
+    return made;
   }
 
   static boolean isUrl(String s) {
@@ -63,7 +80,7 @@ final class UrlFetcher {
     HttpRequest req = HttpRequest.newBuilder(uri).GET().header("User-Agent", "jbuild").build();
     HttpResponse<InputStream> resp;
     try {
-      resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+      resp = client().send(req, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("fetching " + url + ": interrupted", e);

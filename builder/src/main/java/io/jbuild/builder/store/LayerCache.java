@@ -5,13 +5,10 @@ import io.jbuild.oci.Digest;
 import io.jbuild.oci.layer.LayerApplier;
 import io.jbuild.oci.store.BlobStore;
 import java.io.IOException;
-import io.jbuild.oci.layer.EntryType;
-import io.jbuild.oci.layer.LayerReader;
 import io.jbuild.runtime.snapshot.OverlayFormat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.LinkOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,18 +57,11 @@ public final class LayerCache {
     Path tmp = dir.resolve(".tmp-" + diffId.shortHex() + "-" + UUID.randomUUID());
     Files.createDirectory(tmp);
     try {
-      List<String> opaque = new ArrayList<>();
+      List<String> opaque;
       try (InputStream in = blobs.open(layer.digest())) {
-        LayerReader.read(in, (entry, content) -> {
-          if (entry.type() == EntryType.OPAQUE_WHITEOUT) {
-            opaque.add(entry.path());
-          }
-        });
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-      try (InputStream in = blobs.open(layer.digest())) {
-        LayerApplier.apply(in, tmp, LayerApplier.Options.defaults().withMode(LayerApplier.Mode.OVERLAY)
-            .withLabel(layer.digest().toString()));
+        // one pass: the applier reports the opaque directories it marked
+        opaque = LayerApplier.apply(in, tmp, LayerApplier.Options.defaults().withMode(LayerApplier.Mode.OVERLAY)
+            .withLabel(layer.digest().toString())).opaqueDirectories();
         in.transferTo(OutputStream.nullOutputStream());
       }
       Path realRoot = tmp.toRealPath();

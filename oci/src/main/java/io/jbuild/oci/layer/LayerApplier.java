@@ -112,10 +112,18 @@ public final class LayerApplier {
    * @param entries tar entries processed
    * @param bytes file content bytes written
    * @param warnings things skipped (device nodes, xattrs that could not be set), at most 100
+   * @param opaqueDirectories the directories (relative to the root, {@code ""} for the root itself,
+   *     symlinks resolved) that an opaque whiteout marked, in layer order
    */
-  public record Result(long entries, long bytes, List<String> warnings) {
+  public record Result(long entries, long bytes, List<String> warnings, List<String> opaqueDirectories) {
     public Result {
       warnings = List.copyOf(warnings);
+      opaqueDirectories = List.copyOf(opaqueDirectories);
+    }
+
+    /** A result without opaque directories. */
+    public Result(long entries, long bytes, List<String> warnings) {
+      this(entries, bytes, warnings, List.of());
     }
   }
 
@@ -154,7 +162,7 @@ public final class LayerApplier {
       }
     }
     run.finish();
-    return new Result(run.entries, run.bytes, run.warnings);
+    return new Result(run.entries, run.bytes, run.warnings, run.opaque);
   }
 
   private static String prefix(Options options) {
@@ -196,6 +204,7 @@ public final class LayerApplier {
     final Set<Path> kept = new HashSet<>();
     final List<Map.Entry<Path, Instant>> directoryTimes = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    final List<String> opaque = new ArrayList<>();
     final byte[] buffer = new byte[128 * 1024];
     long entries;
     long bytes;
@@ -289,6 +298,7 @@ public final class LayerApplier {
     void whiteout(Path parent, String base) throws IOException {
       if (Whiteouts.isOpaque(base)) {
         makeParents(parent);
+        opaque.add(root.relativize(parent).toString());
         if (options.mode() == Mode.OVERLAY) {
           if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(parent);

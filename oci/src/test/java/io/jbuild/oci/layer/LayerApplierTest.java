@@ -173,8 +173,9 @@ class LayerApplierTest {
     apply(new Tars().dir("a").file("a/x", "x").dir("a/sub").file("a/sub/y", "y").dir("b").file("b/z", "z")
         .file("b/keep", "k").bytes());
     // the opaque marker comes after this layer's own entries in the stream: they must survive it
-    apply(new Tars().dir("a").file("a/new", "n").dir("a/sub").file("a/sub/new2", "n2")
+    LayerApplier.Result r = apply(new Tars().dir("a").file("a/new", "n").dir("a/sub").file("a/sub/new2", "n2")
         .file("a/.wh..wh..opq", "").file("b/.wh.z", "").file(".wh.nothing", "").bytes());
+    assertEquals(List.of("a"), r.opaqueDirectories());
     assertEquals(List.of("new", "sub"), list(root.resolve("a")));
     assertEquals(List.of("new2"), list(root.resolve("a/sub")));
     assertEquals(List.of("keep"), list(root.resolve("b")));
@@ -232,8 +233,9 @@ class LayerApplierTest {
     assumeTrue(LayerApplier.isRoot(), "needs root");
     byte[] tar = new Tars().dir("a").file("a/.wh..wh..opq", "").file("a/kept", "k").file("a/.wh.gone", "")
         .file(".wh.top", "").bytes();
-    LayerApplier.apply(new ByteArrayInputStream(tar), root,
+    LayerApplier.Result r = LayerApplier.apply(new ByteArrayInputStream(tar), root,
         LayerApplier.Options.defaults().withMode(LayerApplier.Mode.OVERLAY));
+    assertEquals(List.of("a"), r.opaqueDirectories());
     for (Path w : List.of(root.resolve("a/gone"), root.resolve("top"))) {
       assertEquals(0L, ((Number) Files.getAttribute(w, "unix:rdev")).longValue(), w.toString());
       assertEquals(020000, (int) Files.getAttribute(w, "unix:mode") & 0170000, w + " is not a char device");

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP clients per host (each with its TLS settings) and the scheme of each registry. Registries use
  * HTTPS. A registry on loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) or named insecure is
  * probed once with HTTPS (certificate checked) and falls back to plain HTTP when the server does not
- * speak TLS at all, as Docker does; a certificate error is never a reason to fall back.
+ * speak TLS at all, as Docker does; a certificate error is never a reason to fall back. A loopback
+ * registry that answers a plain-HTTP {@code HEAD /v2/} as a registry is taken as plain HTTP at once,
+ * without the HTTPS probe (the outcome the probe would reach, without its TLS cost).
  */
 final class Connections {
   private final RegistryOptions options;
@@ -39,18 +43,35 @@ final class Connections {
   HttpClient client(String hostPort) throws IOException {
     HttpClient c = clients.get(hostPort);
     if (c == null) {
-      c = HttpClient.newBuilder()
+      HttpClient.Builder b = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(options.timeout())
-          .version(HttpClient.Version.HTTP_1_1)
-          .sslContext(tls.contextFor(hostPort))
-          .build();
+          .version(HttpClient.Version.HTTP_1_1);
+      if (usesDefaultTls(hostPort)) {
+        b.sslContext(LazySslContext.ofDefault()).sslParameters(LazySslContext.clientParameters());
+      } else {
+        b.sslContext(tls.contextFor(hostPort));
+      }
+      c = b.build();
       HttpClient previous = clients.putIfAbsent(hostPort, c);
       if (previous != null) {
         c = previous;
       }
     }
     return c;
+  }
+
+  /**
+   * Whether {@link RegistryTls#contextFor} would give the JDK's default context for {@code hostPort}
+   * (no extra CA, no {@code certs.d/<host:port>} directory): then the client gets it lazily, so that
+   * plain-HTTP registries never pay for TLS initialisation.
+   */
+  private boolean usesDefaultTls(String hostPort) {
+    if (hostPort.contains("/") || hostPort.contains("..") || hostPort.isEmpty() || !options.extraCas().isEmpty()) {
+      return false;
+    }
+    Path certsDir = options.certsDir();
+    return certsDir == null || !Files.exists(certsDir.resolve(hostPort));
   }
 
   /** {@code https://host[:port]} or, for plain-HTTP registries, {@code http://host[:port]}. */
@@ -61,7 +82,9 @@ final class Connections {
     }
     URI https = URI.create("https://" + registry);
     URI chosen = https;
-    if (mayUsePlainHttp(registry)) {
+    if (isLoopback(registry) && speaksPlainRegistryApi(registry)) {
+      chosen = URI.create("http://" + registry);
+    } else if (mayUsePlainHttp(registry)) {
       try {
         HttpRequest probe = HttpRequest.newBuilder(https.resolve("/v2/")).timeout(Duration.ofSeconds(10))
             .header("User-Agent", options.userAgent()).GET().build();
@@ -80,6 +103,28 @@ final class Connections {
     }
     bases.putIfAbsent(registry, chosen);
     return bases.get(registry);
+  }
+
+  /**
+   * Whether a loopback registry answers a plain-HTTP {@code HEAD /v2/} as a registry does (200 or
+   * 401 with the {@code Docker-Distribution-API-Version} header). Such a server cannot be speaking
+   * TLS on that port, so the HTTPS probe would only fail (after initialising TLS and a handshake,
+   * ~0.1 s per command); anything else (a TLS server's 400, a reset) leaves the choice to it.
+   */
+  private boolean speaksPlainRegistryApi(String registry) throws IOException {
+    try {
+      HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/"))
+          .timeout(Duration.ofSeconds(10)).header("User-Agent", options.userAgent())
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+      HttpResponse<Void> r = client(registry).send(probe, HttpResponse.BodyHandlers.discarding());
+      return (r.statusCode() == 200 || r.statusCode() == 401)
+          && r.headers().firstValue("Docker-Distribution-API-Version").isPresent();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean isCertificateProblem(Throwable e) {
