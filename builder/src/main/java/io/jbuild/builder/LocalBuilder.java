@@ -42,6 +42,7 @@ import io.jbuild.runtime.ContainerException;
 import io.jbuild.runtime.StepExecutor;
 import io.jbuild.runtime.oci.OciRuntime;
 import io.jbuild.runtime.oci.OciRuntimes;
+import io.jbuild.runtime.snapshot.Snapshotter;
 import io.jbuild.runtime.snapshot.Snapshotters;
 import io.jbuild.runtime.spec.NetworkMode;
 import java.io.IOException;
@@ -136,6 +137,7 @@ final class LocalBuilder implements Builder {
     private final Path dockerfile;
     private final LocalImageStore store;
     private final Path scratch;
+    private final Snapshotter snapshotter;
     private final ShellLexer lexer;
     private final Map<Integer, CompletableFuture<StageResult>> futures = new HashMap<>();
     private final AtomicInteger stepsRun = new AtomicInteger();
@@ -156,6 +158,7 @@ final class LocalBuilder implements Builder {
       this.dockerfile = dockerfile;
       this.store = store;
       this.scratch = scratch;
+      this.snapshotter = Snapshotters.lazyDetect(scratch);
       this.lexer = new ShellLexer(df.escapeChar());
     }
 
@@ -186,7 +189,7 @@ final class LocalBuilder implements Builder {
           progress::onMessage);
       svc = new BuildServices(store, stepCache, cacheSession::find, cacheSession::record,
           new LayerMaker(store.blobs(), compression, epoch),
-          Snapshotters.detect(scratch), lazyRunner(), progress, req.noCache(), req.platform(), epoch,
+          snapshotter, lazyRunner(), progress, req.noCache(), req.platform(), epoch,
           compression.name().toLowerCase(java.util.Locale.ROOT), req.network(), scratch);
       runMounts = new RunMounts(home.root().resolve("cachemounts"), Secrets.parse(req.secrets(), System.getenv()),
           context, scratch.resolve("mounts"));
@@ -202,7 +205,7 @@ final class LocalBuilder implements Builder {
     private StepExecutor lazyRunner() throws BuildException {
       try {
         OciRuntime runtime = OciRuntimes.resolve(req.runtime());
-        return StepExecutor.create(runtime, Snapshotters.detect(scratch), scratch.resolve("run"));
+        return StepExecutor.create(runtime, snapshotter, scratch.resolve("run"));
       } catch (ContainerException e) {
         // builds without RUN need no runtime; a RUN reports this error
         return null;

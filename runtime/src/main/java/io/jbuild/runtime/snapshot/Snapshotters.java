@@ -51,4 +51,12 @@ public final class Snapshotters {
     }
     return copy();
   }
+
+  /**
+   * A snapshotter that runs {@link #detect} only when the first snapshot is prepared, and at most
+   * once: builds that need no filesystem view (every step cached) pay nothing for the probe.
+   */
+  public static Snapshotter lazyDetect(Path workRoot) {
+    return new LazySnapshotter(workRoot);
+  }
 }
