@@ -40,6 +40,10 @@ class CrashSafetyIT {
     long seed = Long.getLong("jbuild.crash.seed", System.nanoTime());
     Random random = new Random(seed);
     int killedMidway = 0;
+    // kill at a random moment within how long such a build really takes on this machine, so the
+    // kills land mid-build however fast or slow the machine (and jbuild) is
+    long scratchMillis = fullBuildMillis(busybox, false);
+    long runMillis = fullBuildMillis(busybox, true);
     for (int round = 0; round < ROUNDS; round++) {
       boolean run = round % 5 == 4;
       Map<String, byte[]> files = new LinkedHashMap<>();
@@ -54,7 +58,7 @@ class CrashSafetyIT {
       Process p = Jvm.of(Map.of("JBUILD_HOME", home.toString(), "SOURCE_DATE_EPOCH", "0"), "io.jbuild.cli.Main",
               "build", "-t", "crash:" + round, ctx.toString())
           .redirectErrorStream(true).redirectOutput(tmp.resolve("round" + round + ".log").toFile()).start();
-      long delay = 100 + random.nextInt(run ? 3000 : 1800);
+      long delay = 50 + random.nextInt((int) Math.max(100, (run ? runMillis : scratchMillis) * 9 / 10));
       boolean done = p.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS);
       p.destroyForcibly().waitFor();
       if (!done) {
@@ -79,6 +83,25 @@ class CrashSafetyIT {
     VerifyReport after = StoreVerifier.of(h).verify(StoreVerifier.Options.check().withTempAge(Duration.ZERO));
     assertTrue(after.problems().isEmpty() && after.tempsInFlight() == 0, after.summary());
     assertEquals(ROUNDS, after.names());
+  }
+
+  /** Wall-clock time of one complete build process of the kind the rounds run, in a throw-away home. */
+  private long fullBuildMillis(String busybox, boolean run) throws Exception {
+    Path calibration = tmp.resolve("calibration-" + run);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int k = 0; k < 3; k++) {
+      files.put("f" + k, Homes.noise(1000L + k, 500_000));
+    }
+    String dockerfile = run
+        ? "FROM " + busybox + "\nCOPY f0 /f0\nRUN md5sum /f0 > /sum && cp /f0 /f0.copy\nCOPY f1 /f1\n"
+        : "FROM scratch\nCOPY f0 /f0\nCOPY f1 /f1\nCOPY f2 /f2\n";
+    Path ctx = Homes.context(calibration.resolve("ctx"), dockerfile, files);
+    long start = System.nanoTime();
+    Process p = Jvm.of(Map.of("JBUILD_HOME", calibration.resolve("home").toString(), "SOURCE_DATE_EPOCH", "0"),
+            "io.jbuild.cli.Main", "build", "-t", "calibration:1", ctx.toString())
+        .redirectErrorStream(true).redirectOutput(calibration.resolve("build.log").toFile()).start();
+    assertEquals(0, p.waitFor(), "calibration build, see " + calibration.resolve("build.log"));
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** A build killed during RUN leaves its overlay mounted; unmount it so the tree can go. */
