@@ -234,17 +234,9 @@ public final class InstructionDispatcher implements InstructionVisitor<Action> {
   @Override
   public Action visitCopy(Copy i) {
     return () -> {
-      List<String> sources = new ArrayList<>();
-      for (String s : i.sources()) {
-        if (!isHeredocMarker(s, i.heredocs())) {
-          sources.add(word(s, i));
-        }
-      }
+      List<String> sources = fileSources(i.sources(), i.heredocs(), i);
       String dest = word(i.destination(), i);
-      List<String> excludes = new ArrayList<>();
-      for (String e : i.excludes()) {
-        excludes.add(word(e, i));
-      }
+      List<String> excludes = eachWord(i.excludes(), i);
       CopyRequest req = new CopyRequest(loc(i), false, sources, heredocs(i.heredocs(), i), dest, "/",
           word(i.chown(), i), word(i.chmod(), i), i.parents(), excludes, i.link(), null, null, false);
       String fromRef = word(i.from(), i);
@@ -256,7 +248,7 @@ public final class InstructionDispatcher implements InstructionVisitor<Action> {
       }
       FromSource.Resolved src = from.resolve(fromRef, loc(i));
       try (RootfsView view = exec.view(src.state())) {
-        SourceTree tree = new FromTree(view.root() == null ? emptyRoot() : view.root(), src.description());
+        SourceTree tree = new FromTree(view.root() == null ? exec.emptyDir() : view.root(), src.description());
         exec.copy(req, tree, src.key(), createdBy, display);
       } catch (java.io.IOException e) {
         throw new BuildException(loc(i), "copy --from=" + fromRef + ": " + e.getMessage(), e);
@@ -264,24 +256,32 @@ public final class InstructionDispatcher implements InstructionVisitor<Action> {
     };
   }
 
-  private java.nio.file.Path emptyRoot() throws java.io.IOException {
-    return exec.emptyDir();
+  /** The expanded COPY/ADD sources, leaving out the markers of the instruction's heredocs. */
+  private List<String> fileSources(List<String> raw, List<Heredoc> docs, Instruction at) throws BuildException {
+    List<String> out = new ArrayList<>();
+    for (String s : raw) {
+      if (!isHeredocMarker(s, docs)) {
+        out.add(word(s, at));
+      }
+    }
+    return out;
+  }
+
+  /** Each word expanded on its own (no splitting), e.g. repeated {@code --exclude} patterns. */
+  private List<String> eachWord(List<String> raw, Instruction at) throws BuildException {
+    List<String> out = new ArrayList<>();
+    for (String w : raw) {
+      out.add(word(w, at));
+    }
+    return out;
   }
 
   @Override
   public Action visitAdd(Add i) {
     return () -> {
-      List<String> sources = new ArrayList<>();
-      for (String s : i.sources()) {
-        if (!isHeredocMarker(s, i.heredocs())) {
-          sources.add(word(s, i));
-        }
-      }
+      List<String> sources = fileSources(i.sources(), i.heredocs(), i);
       String dest = word(i.destination(), i);
-      List<String> excludes = new ArrayList<>();
-      for (String e : i.excludes()) {
-        excludes.add(word(e, i));
-      }
+      List<String> excludes = eachWord(i.excludes(), i);
       CopyRequest req = new CopyRequest(loc(i), true, sources, heredocs(i.heredocs(), i), dest, "/",
           word(i.chown(), i), word(i.chmod(), i), false, excludes, i.link(), word(i.checksum(), i), i.unpack(),
           i.keepGitDir());
