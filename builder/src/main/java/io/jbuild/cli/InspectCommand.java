@@ -5,7 +5,6 @@ import io.jbuild.builder.store.LocalImageStore;
 import io.jbuild.builder.store.StoredImage;
 import io.jbuild.oci.ImageConfig;
 import io.jbuild.oci.ImageManifest;
-import io.jbuild.oci.Platform;
 import io.jbuild.oci.json.OciJson;
 import io.jbuild.registry.ImageReference;
 import io.jbuild.registry.PulledImage;
@@ -28,13 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
+  @Mixin RegistryFlags registryFlags = new RegistryFlags();
 
   @Option(names = "--remote", description = "Ask the registry even if the image is stored locally")
   boolean remote;
-
-  @Option(names = "--platform", paramLabel = "OS/ARCH")
-  String platform;
 
   @Parameters(index = "0", paramLabel = "REF")
   String ref;
@@ -52,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
       out.put("config", tree(local.get().config()));
     } else {
       PulledImage p = RegistryClients.create(registryOptions).resolve(ImageReference.parse(ref),
-          platform == null ? null : Platform.parse(platform));
+          registryFlags.requestedPlatform().orElse(null));
       out.put("name", p.reference().toString());
       out.put("digest", p.manifestDigest().toString());
       out.put("manifest", OciJson.readTree(p.manifestBytes()));

@@ -11,7 +11,6 @@ import io.jbuild.registry.RegistryOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
-
-  @Option(names = "--platform", paramLabel = "OS/ARCH")
-  String platform;
+  @Mixin RegistryFlags registryFlags = new RegistryFlags();
 
   @Parameters(index = "0", paramLabel = "REF")
   String ref;
@@ -33,7 +29,7 @@ final class PullCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RegistryOptions registryOptions = registryFlags.options(); // usage errors before any work
     LocalImageStore store = LocalImageStore.open(JbuildHome.fromEnvironment());
-    Platform p = platform == null ? Platform.host() : Platform.parse(platform);
+    Platform p = registryFlags.platform();
     StoredImage img = new ImageResolver(store, () -> RegistryClients.create(registryOptions),
         new PlainProgress(System.err)).pull(ref, p);
     spec.commandLine().getOut().println(img.descriptor().digest());

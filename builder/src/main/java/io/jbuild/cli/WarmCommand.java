@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class WarmCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin RegistryConnectionFlags registryFlags = new RegistryConnectionFlags();
+  @Mixin RegistryFlags registryFlags = new RegistryFlags();
 
   @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "A Dockerfile whose base images to pull; repeatable")
   List<Path> files = new ArrayList<>();
@@ -52,9 +52,6 @@ final class WarmCommand implements Callable<Integer> {
       description = "Remote cache whose layers to fetch: type=registry,ref=REF | type=local,src=DIR | REF; repeatable")
   List<String> cacheFrom = new ArrayList<>();
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Platform to pull for (default: the host's)")
-  String platform;
-
   @Option(names = "--cache-ttl", paramLabel = "DURATION",
       description = "Do not re-resolve tags resolved less than this long ago (e.g. 30m, 1h, 7d; default: always ask)")
   String cacheTtl;
@@ -65,10 +62,9 @@ final class WarmCommand implements Callable<Integer> {
     if (files.isEmpty() && images.isEmpty() && cacheFrom.isEmpty()) {
       throw usage("nothing to warm: give -f DOCKERFILE, --image REF or --cache-from SPEC");
     }
-    Platform p;
+    Platform p = registryFlags.platform();
     Duration ttl;
     try {
-      p = platform == null ? Platform.host() : Platform.parse(platform);
       ttl = cacheTtl == null ? null : Durations.parse(cacheTtl);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
