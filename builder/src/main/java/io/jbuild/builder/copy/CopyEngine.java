@@ -39,7 +39,9 @@ public interface CopyEngine {
   CopyPlan plan(CopyRequest request, SourceTree source, Path destinationRoot) throws CopyException;
 
   /**
-   * An engine.
+   * An engine for one step. It may plan the step more than once (its cache key with
+   * {@link CopyRequest#forCacheKey()}, then, on a miss, the step itself) and downloads each ADD URL
+   * and reads each source's xattrs only once for all of them.
    *
    * @param scratch a private directory for ADD downloads and extracted archive contents; keep it
    *     until the layer is written, then delete it

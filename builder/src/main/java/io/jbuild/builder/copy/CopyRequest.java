@@ -46,6 +46,19 @@ public record CopyRequest(String location, boolean add, List<String> sources, Li
         null, null, false);
   }
 
+  /**
+   * The request whose plan stands for the sources in a step's cache key: the same sources, flags
+   * and heredocs copied into {@code /} as a directory, without {@code --chown} and planned without a
+   * destination root. Everything the real destination adds (an existing directory, {@code --chown}
+   * names looked up in its {@code /etc/passwd}, symlinks followed there) is a function of the parent
+   * filesystem, which the parent key already stands for, and of the destination and {@code --chown}
+   * words, which the key carries; so the key needs no mounted parent.
+   */
+  public CopyRequest forCacheKey() {
+    return new CopyRequest(location, add, sources, heredocs, "/", "/", null, chmod, parents, excludes, true,
+        checksum, unpack, keepGitDir);
+  }
+
   /** The instruction name for messages. */
   public String instruction() {
     return add ? "ADD" : "COPY";

@@ -39,6 +39,9 @@ final class DefaultCopyEngine implements CopyEngine {
   private final Clock clock;
   private final UrlFetcher fetcher;
   private final AtomicInteger seq = new AtomicInteger();
+  // an engine plans a step's cache key and, on a miss, the step itself: fetch and read once
+  private final Map<String, UrlFetcher.Fetched> fetched = new HashMap<>();
+  private final Map<Path, Map<Path, Map<String, byte[]>>> xattrsRead = new HashMap<>();
 
   DefaultCopyEngine(Path scratch, Clock clock, UrlFetcher fetcher) {
     this.scratch = scratch;
@@ -173,7 +176,11 @@ final class DefaultCopyEngine implements CopyEngine {
     }
 
     private void copyUrl(String url) throws IOException {
-      UrlFetcher.Fetched f = fetcher.fetch(url, scratch.resolve("url-" + seq.incrementAndGet()));
+      UrlFetcher.Fetched f = fetched.get(url);
+      if (f == null) {
+        f = fetcher.fetch(url, scratch.resolve("url-" + seq.incrementAndGet()));
+        fetched.put(url, f);
+      }
       if (req.checksum() != null && !req.checksum().equals("sha256:" + f.sha256())) {
         throw new IllegalArgumentException("checksum mismatch for " + url + ": expected " + req.checksum()
             + ", got sha256:" + f.sha256());
@@ -323,7 +330,7 @@ final class DefaultCopyEngine implements CopyEngine {
           return;
         }
       }
-      xattrs.putAll(Xattrs.read(file));
+      xattrs.putAll(xattrsOf(file));
       DestinationTree.Kind dk = dest.kind(destRel);
       if (meta.isDirectory()) {
         if (dk == DestinationTree.Kind.NONE) {
@@ -353,7 +360,7 @@ final class DefaultCopyEngine implements CopyEngine {
       String target = join(destRel, kept);
       Path file = source.file(m.resolved());
       FileMeta meta = FileMeta.read(file);
-      xattrs.putAll(Xattrs.read(file));
+      xattrs.putAll(xattrsOf(file));
       if (!target.equals(destRel)) {
         copyEntry(new TreeEntry(m.resolved(), file, meta), target);
       }
@@ -480,6 +487,10 @@ final class DefaultCopyEngine implements CopyEngine {
         pendingHash.remove(e.path());
         dest.put(e, x.contentSha256());
       }
+    }
+
+    private Map<Path, Map<String, byte[]>> xattrsOf(Path file) {
+      return xattrsRead.computeIfAbsent(file.toAbsolutePath(), Xattrs::read);
     }
 
     private void hashPending() throws IOException {

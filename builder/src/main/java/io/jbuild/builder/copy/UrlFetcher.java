@@ -53,8 +53,8 @@ final class UrlFetcher {
    * TLS context (the system trust store, ~0.3 s), which most builds, having no ADD URL, never need.
    */
   static UrlFetcher withDefaultClient() {
-    return new UrlFetcher(() -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(30)).build());
+    return new UrlFetcher(() -> io.jbuild.registry.HttpClients.build(HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30))));
   }
 
   private synchronized HttpClient client() {

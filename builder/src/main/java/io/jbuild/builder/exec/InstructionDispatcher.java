@@ -243,16 +243,10 @@ public final class InstructionDispatcher implements InstructionVisitor<Action> {
       String createdBy = history("COPY", i.heredocs(), sources, dest);
       String display = display("COPY", fromRef, i.heredocs(), sources, dest);
       if (fromRef == null || fromRef.isEmpty()) {
-        exec.copy(req, context, null, createdBy, display);
+        exec.copy(req, context, createdBy, display);
         return;
       }
-      FromSource.Resolved src = from.resolve(fromRef, loc(i));
-      try (RootfsView view = exec.view(src.state())) {
-        SourceTree tree = new FromTree(view.root() == null ? exec.emptyDir() : view.root(), src.description());
-        exec.copy(req, tree, src.key(), createdBy, display);
-      } catch (java.io.IOException e) {
-        throw new BuildException(loc(i), "copy --from=" + fromRef + ": " + e.getMessage(), e);
-      }
+      exec.copyFrom(req, from.resolve(fromRef, loc(i)), createdBy, display);
     };
   }
 
@@ -285,7 +279,7 @@ public final class InstructionDispatcher implements InstructionVisitor<Action> {
       CopyRequest req = new CopyRequest(loc(i), true, sources, heredocs(i.heredocs(), i), dest, "/",
           word(i.chown(), i), word(i.chmod(), i), false, excludes, i.link(), word(i.checksum(), i), i.unpack(),
           i.keepGitDir());
-      exec.copy(req, context, null, history("ADD", i.heredocs(), sources, dest),
+      exec.copy(req, context, history("ADD", i.heredocs(), sources, dest),
           display("ADD", null, i.heredocs(), sources, dest));
     };
   }

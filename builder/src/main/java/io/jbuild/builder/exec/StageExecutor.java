@@ -373,29 +373,72 @@ public final class StageExecutor {
     return "/" + String.join("/", parts);
   }
 
+  /** COPY/ADD from the build context: the key hashes the selected sources. */
+  public void copy(CopyRequest request, SourceTree context, String createdBy, String display) throws BuildException {
+    copy(request, null, () -> new OpenedSource(context, null), createdBy, display);
+  }
+
   /**
-   * COPY/ADD. {@code source} is the build context or a {@code --from} tree; {@code sourceKey} is the
-   * producing stage's key or image digest for {@code --from} (null for the context).
+   * COPY --from a stage or image: the key is the producing stage's key or the image's manifest
+   * digest (which stand for its whole filesystem), so the source is mounted only when the step runs.
    */
-  public void copy(CopyRequest request, SourceTree source, String sourceKey, String createdBy, String display)
+  public void copyFrom(CopyRequest request, FromSource.Resolved from, String createdBy, String display)
+      throws BuildException {
+    copy(request, from.key(), () -> {
+      RootfsView view = view(from.state());
+      return new OpenedSource(new FromTree(view.root() == null ? emptyDir() : view.root(), from.description()), view);
+    }, createdBy, display);
+  }
+
+  /** A source tree to read from and what to close after (a mounted view, or null). */
+  private record OpenedSource(SourceTree tree, AutoCloseable mount) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (mount != null) {
+        try {
+          mount.close();
+        } catch (IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  private interface SourceOpener {
+    OpenedSource open() throws IOException;
+  }
+
+  /**
+   * COPY/ADD. The cache key needs no mounted filesystem: the parent's is in the parent key, and the
+   * sources are either the context (hashed: {@link CopyRequest#forCacheKey()}) or a stage or image
+   * named by {@code sourceKey}. Only a miss mounts the parent (unless {@code --link}) and the source
+   * and plans the layer against them.
+   */
+  private void copy(CopyRequest request, String sourceKey, SourceOpener source, String createdBy, String display)
       throws BuildException {
     String wd = state.config().config().workingDir();
     CopyRequest req = request.withWorkdir(wd == null || wd.isEmpty() ? "/" : wd);
     Path scratch = svc.scratch().resolve("copy-" + UUID.randomUUID());
-    try (RootfsView view = req.link() ? null : RootfsView.open(svc, state)) {
+    try {
       Files.createDirectories(scratch);
-      CopyPlan plan;
-      try {
-        plan = CopyEngine.create(scratch, Clock.systemUTC()).plan(req, source, view == null ? null : view.root());
-      } catch (CopyException e) {
-        throw new BuildException(e.getMessage(), e);
+      CopyEngine engine = CopyEngine.create(scratch, Clock.systemUTC());
+      String sourceId = sourceKey;
+      if (sourceId == null) {
+        try (OpenedSource s = source.open()) {
+          sourceId = plan(engine, req.forCacheKey(), s.tree(), null).sourceDigest().toString();
+        }
       }
       CacheKey k = keyFor(createdBy)
           .flag("chown", req.chown()).flag("chmod", req.chmod()).flag("link", Boolean.toString(req.link()))
           .flag("parents", Boolean.toString(req.parents())).flag("exclude", String.join("\n", req.excludes()))
-          .flag("checksum", req.checksum()).flag("from", sourceKey)
-          .source(plan.sourceDigest().toString()).build();
-      layerStep(display, createdBy, k, () -> write(plan.entries()), req.location());
+          .flag("checksum", req.checksum()).source(sourceId).build();
+      layerStep(display, createdBy, k, () -> {
+        try (RootfsView view = req.link() ? null : RootfsView.open(svc, state); OpenedSource s = source.open()) {
+          return write(plan(engine, req, s.tree(), view == null ? null : view.root()).entries());
+        }
+      }, req.location());
     } catch (IOException e) {
       throw new BuildException(req.location(), lower(createdBy) + ": " + e.getMessage(), e);
     } finally {
@@ -404,6 +447,15 @@ public final class StageExecutor {
       } catch (IOException ignored) {
         // scratch space; pruned with the home's tmp
       }
+    }
+  }
+
+  private static CopyPlan plan(CopyEngine engine, CopyRequest req, SourceTree tree, Path destRoot)
+      throws BuildException {
+    try {
+      return engine.plan(req, tree, destRoot);
+    } catch (CopyException e) {
+      throw new BuildException(e.getMessage(), e);
     }
   }
 

@@ -52,7 +52,7 @@ final class Connections {
       } else {
         b.sslContext(tls.contextFor(hostPort));
       }
-      c = b.build();
+      c = io.jbuild.registry.HttpClients.build(b);
       HttpClient previous = clients.putIfAbsent(hostPort, c);
       if (previous != null) {
         c = previous;
