@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,11 +30,11 @@ public final class CacheSession implements CacheSource, CacheRecorder {
   private final BlobStore blobs;
   private final Supplier<RegistryClient> registry;
   private final Consumer<String> messages;
-  private final CacheSource source;
+  private final CompletableFuture<CacheSource> source;
   private final Map<String, RecordedStep> recorded = new LinkedHashMap<>();
 
   private CacheSession(List<CacheSpec> exports, StepCache local, BlobStore blobs, Supplier<RegistryClient> registry,
-      Consumer<String> messages, CacheSource source) {
+      Consumer<String> messages, CompletableFuture<CacheSource> source) {
     this.exports = List.copyOf(exports);
     this.local = local;
     this.blobs = blobs;
@@ -42,19 +44,30 @@ public final class CacheSession implements CacheSource, CacheRecorder {
   }
 
   /**
-   * Opens the session: loads the {@code from} caches (manifests and configs only; a missing one is a
-   * warning). {@code messages} receives progress lines and warnings.
+   * Opens the session and starts loading the {@code from} caches (manifests and configs only; a
+   * missing one is a warning) in the background, so that the build resolves its base images and
+   * hashes its context meanwhile; the first {@link #find} waits for them. {@code messages} receives
+   * progress lines and warnings.
    */
   public static CacheSession open(List<CacheSpec> from, List<CacheSpec> to, StepCache local, BlobStore blobs,
       Supplier<RegistryClient> registry, Consumer<String> messages) {
-    RemoteCache remote = from.isEmpty() ? RemoteCache.empty() : RemoteCache.load(from, registry, blobs, messages);
-    return new CacheSession(to, local, blobs, registry, messages,
-        CacheSources.withRemote(local, blobs, remote, messages));
+    CompletableFuture<CacheSource> source = from.isEmpty()
+        ? CompletableFuture.completedFuture(CacheSources.local(local, blobs))
+        : CompletableFuture.supplyAsync(() -> CacheSources.withRemote(local, blobs,
+            RemoteCache.load(from, registry, blobs, messages), messages));
+    return new CacheSession(to, local, blobs, registry, messages, source);
   }
 
   @Override
   public Optional<ImageState> find(CacheKey key) throws IOException {
-    return source.find(key);
+    CacheSource s;
+    try {
+      s = source.join();
+    } catch (CompletionException e) {
+      // RemoteCache.load turns every failure into a warning; anything else is a bug worth its message
+      throw new IOException("importing the build cache: " + e.getCause(), e.getCause());
+    }
+    return s.find(key);
   }
 
   @Override
