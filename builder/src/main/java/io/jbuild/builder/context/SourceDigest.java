@@ -74,18 +74,20 @@ public record SourceDigest(Digest digest) {
     }
   }
 
+  /** An item's canonical record and the path it sorts by. */
+  private record Record(String path, String text) {}
+
   /** Computes the digest of {@code items} in any order. */
   public static SourceDigest of(List<Item> items) {
-    List<String> records = new ArrayList<>(items.size());
+    List<Record> records = new ArrayList<>(items.size());
     for (Item i : items) {
-      records.add(i.canonical());
+      records.add(new Record(i.path(), i.canonical()));
     }
-    records.sort(Comparator.comparing((String r) -> r.substring(0, r.indexOf('\0')), ByteOrder.NAMES)
-        .thenComparing(ByteOrder.NAMES));
+    records.sort(Comparator.comparing(Record::path, ByteOrder.NAMES).thenComparing(Record::text, ByteOrder.NAMES));
     MessageDigest md = Digest.newSha256();
     md.update("jbuild-source-digest-v1\n".getBytes(StandardCharsets.UTF_8));
-    for (String r : records) {
-      md.update(r.getBytes(StandardCharsets.UTF_8));
+    for (Record r : records) {
+      md.update(r.text().getBytes(StandardCharsets.UTF_8));
     }
     return new SourceDigest(Digest.ofSha256(md.digest()));
   }

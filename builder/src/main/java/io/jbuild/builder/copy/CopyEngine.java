@@ -1,5 +1,6 @@
 package io.jbuild.builder.copy;
 
+import io.jbuild.builder.context.SourceDigest;
 import io.jbuild.builder.context.SourceTree;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,15 @@ public interface CopyEngine {
    * @throws CopyException a one-line user error naming {@link CopyRequest#location()}
    */
   CopyPlan plan(CopyRequest request, SourceTree source, Path destinationRoot) throws CopyException;
+
+  /**
+   * The digest that stands for the sources of {@code request} in its step's cache key: the
+   * {@link CopyPlan#sourceDigest()} of {@link CopyRequest#forCacheKey()}, planned without a
+   * destination root (so nothing needs mounting), without sorting the entries.
+   *
+   * @throws CopyException as {@link #plan} (a missing source, a bad flag)
+   */
+  SourceDigest keyDigest(CopyRequest request, SourceTree source) throws CopyException;
 
   /**
    * An engine for one step. It may plan the step more than once (its cache key with

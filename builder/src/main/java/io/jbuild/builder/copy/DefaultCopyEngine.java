@@ -7,6 +7,7 @@ import io.jbuild.builder.context.FileMeta;
 import io.jbuild.builder.context.GoGlob;
 import io.jbuild.builder.context.IgnoreRules;
 import io.jbuild.builder.context.ScopedPath;
+import io.jbuild.builder.context.SourceDigest;
 import io.jbuild.builder.context.SourceTree;
 import io.jbuild.builder.context.TreeEntry;
 import io.jbuild.oci.Digest;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -41,7 +43,7 @@ final class DefaultCopyEngine implements CopyEngine {
   private final AtomicInteger seq = new AtomicInteger();
   // an engine plans a step's cache key and, on a miss, the step itself: fetch and read once
   private final Map<String, UrlFetcher.Fetched> fetched = new HashMap<>();
-  private final Map<Path, Map<Path, Map<String, byte[]>>> xattrsRead = new HashMap<>();
+  private final Map<Path, CompletableFuture<Map<Path, Map<String, byte[]>>>> xattrsRead = new HashMap<>();
 
   DefaultCopyEngine(Path scratch, Clock clock, UrlFetcher fetcher) {
     this.scratch = scratch;
@@ -53,9 +55,22 @@ final class DefaultCopyEngine implements CopyEngine {
   public CopyPlan plan(CopyRequest request, SourceTree source, Path destinationRoot) throws CopyException {
     String prefix = request.instruction() + " failed: ";
     try {
-      return new Run(request, source, destinationRoot).plan();
+      Run run = new Run(request, source, destinationRoot);
+      return run.fill() ? new CopyPlan(run.dest.entries(), run.dest.digest()) : new CopyPlan(List.of(), run.dest.digest());
     } catch (ContextException | IOException | IllegalArgumentException | IllegalStateException e) {
       throw new CopyException(request.location(), prefix + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public SourceDigest keyDigest(CopyRequest request, SourceTree source) throws CopyException {
+    CopyRequest keyed = request.forCacheKey();
+    try {
+      Run run = new Run(keyed, source, null);
+      run.fill();
+      return run.dest.digest(); // the entries are not needed: no sorting
+    } catch (ContextException | IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new CopyException(request.location(), request.instruction() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -89,7 +104,8 @@ final class DefaultCopyEngine implements CopyEngine {
       this.dest = new DestinationTree(req.link() ? null : destinationRoot, chown == null ? Owner.ROOT : chown, now);
     }
 
-    CopyPlan plan() throws ContextException, IOException {
+    /** Plans every entry; false when no source matched anything (the plan is then empty). */
+    boolean fill() throws ContextException, IOException {
       int total = req.sources().size() + req.heredocs().size();
       if (total == 0) {
         throw new IllegalArgumentException("no source files were specified");
@@ -111,7 +127,7 @@ final class DefaultCopyEngine implements CopyEngine {
         nothing &= x != null && x.matches().isEmpty();
       }
       if (nothing) {
-        return new CopyPlan(List.of(), dest.digest());
+        return false;
       }
       if (destDirSyntax) {
         dest.mkdirAll(destRel);
@@ -140,7 +156,7 @@ final class DefaultCopyEngine implements CopyEngine {
             owner(), now, sha);
       }
       hashPending();
-      return new CopyPlan(dest.entries(), dest.digest());
+      return true;
     }
 
     private void validateFlags() {
@@ -330,7 +346,7 @@ final class DefaultCopyEngine implements CopyEngine {
           return;
         }
       }
-      xattrs.putAll(xattrsOf(file));
+      CompletableFuture<Map<Path, Map<String, byte[]>>> pending = xattrsAsync(file);
       DestinationTree.Kind dk = dest.kind(destRel);
       if (meta.isDirectory()) {
         if (dk == DestinationTree.Kind.NONE) {
@@ -338,8 +354,11 @@ final class DefaultCopyEngine implements CopyEngine {
         } else if (dk == DestinationTree.Kind.OTHER) {
           throw new IllegalStateException("cannot copy to non-directory: /" + destRel);
         }
-        copyChildren(m.resolved(), destRel);
+        List<TreeEntry> all = source.walk(m.resolved());
+        xattrs.putAll(pending.join());
+        copyChildren(m.resolved(), destRel, all);
       } else {
+        xattrs.putAll(pending.join());
         String name = m.path().isEmpty() ? "" : LayerPaths.baseName(m.path());
         String target = dk == DestinationTree.Kind.DIRECTORY ? join(destRel, name) : destRel;
         copyEntry(new TreeEntry(m.resolved(), file, meta), target);
@@ -365,12 +384,12 @@ final class DefaultCopyEngine implements CopyEngine {
         copyEntry(new TreeEntry(m.resolved(), file, meta), target);
       }
       if (meta.isDirectory()) {
-        copyChildren(m.resolved(), target);
+        copyChildren(m.resolved(), target, source.walk(m.resolved()));
       }
     }
 
-    private void copyChildren(String srcRel, String targetDir) throws ContextException {
-      List<TreeEntry> all = source.walk(srcRel);
+    /** Copies what {@code all} (the walk of {@code srcRel}, itself first) lists below it. */
+    private void copyChildren(String srcRel, String targetDir, List<TreeEntry> all) {
       Map<String, TreeEntry> pendingDirs = new HashMap<>();
       String skip = null;
       for (int i = 1; i < all.size(); i++) {
@@ -490,7 +509,13 @@ final class DefaultCopyEngine implements CopyEngine {
     }
 
     private Map<Path, Map<String, byte[]>> xattrsOf(Path file) {
-      return xattrsRead.computeIfAbsent(file.toAbsolutePath(), Xattrs::read);
+      return xattrsAsync(file).join();
+    }
+
+    /** Starts reading the xattrs below {@code file} (a process) while the caller walks the tree. */
+    private CompletableFuture<Map<Path, Map<String, byte[]>>> xattrsAsync(Path file) {
+      return xattrsRead.computeIfAbsent(file.toAbsolutePath(),
+          p -> CompletableFuture.supplyAsync(() -> Xattrs.read(p)));
     }
 
     private void hashPending() throws IOException {
@@ -500,13 +525,8 @@ final class DefaultCopyEngine implements CopyEngine {
       List<String> targets = new ArrayList<>(pendingHash.keySet());
       List<TreeEntry> files = new ArrayList<>(pendingHash.values());
       List<String> shas = source.hasher().sha256All(files);
-      List<LayerEntry> current = dest.entries();
-      Map<String, LayerEntry> byPath = new HashMap<>();
-      for (LayerEntry e : current) {
-        byPath.put(e.path(), e);
-      }
       for (int i = 0; i < targets.size(); i++) {
-        dest.put(byPath.get(targets.get(i)), shas.get(i));
+        dest.put(dest.planned(targets.get(i)), shas.get(i));
       }
     }
   }

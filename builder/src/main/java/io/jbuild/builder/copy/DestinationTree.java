@@ -150,6 +150,12 @@ final class DestinationTree {
     }
   }
 
+  /** The entry planned at {@code rel}, or null. */
+  LayerEntry planned(String rel) {
+    Planned p = planned.get(rel);
+    return p == null ? null : p.entry();
+  }
+
   boolean isPlanned(String rel) {
     return planned.containsKey(rel);
   }

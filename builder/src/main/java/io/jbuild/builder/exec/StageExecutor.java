@@ -427,7 +427,9 @@ public final class StageExecutor {
       String sourceId = sourceKey;
       if (sourceId == null) {
         try (OpenedSource s = source.open()) {
-          sourceId = plan(engine, req.forCacheKey(), s.tree(), null).sourceDigest().toString();
+          sourceId = engine.keyDigest(req, s.tree()).toString();
+        } catch (CopyException e) {
+          throw new BuildException(e.getMessage(), e);
         }
       }
       CacheKey k = keyFor(createdBy)

@@ -1,6 +1,5 @@
 package io.jbuild.oci.layer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,33 +83,32 @@ public final class LayerPaths {
       }
       int ea = a.indexOf('/', ia);
       int eb = b.indexOf('/', ib);
-      String ca = a.substring(ia, ea < 0 ? a.length() : ea);
-      String cb = b.substring(ib, eb < 0 ? b.length() : eb);
-      int c = compareComponent(ca, cb);
+      ea = ea < 0 ? a.length() : ea;
+      eb = eb < 0 ? b.length() : eb;
+      int c = compareComponent(a, ia, ea, b, ib, eb);
       if (c != 0) {
         return c;
       }
-      ia = ea < 0 ? a.length() : ea + 1;
-      ib = eb < 0 ? b.length() : eb + 1;
+      ia = ea + 1;
+      ib = eb + 1;
     }
   }
 
-  private static int compareComponent(String a, String b) {
-    if (a.equals(b)) {
+  /** Components compare by their UTF-8 bytes, except that the opaque marker comes first. */
+  private static int compareComponent(String a, int fa, int ta, String b, int fb, int tb) {
+    if (ta - fa == tb - fb && a.regionMatches(fa, b, fb, ta - fa)) {
       return 0;
     }
-    if (Whiteouts.isOpaque(a)) {
+    if (isOpaque(a, fa, ta)) {
       return -1;
     }
-    if (Whiteouts.isOpaque(b)) {
+    if (isOpaque(b, fb, tb)) {
       return 1;
     }
-    return compareUtf8(a, b);
+    return Utf8Order.compare(a, fa, ta, b, fb, tb);
   }
 
-  private static int compareUtf8(String a, String b) {
-    byte[] x = a.getBytes(StandardCharsets.UTF_8);
-    byte[] y = b.getBytes(StandardCharsets.UTF_8);
-    return java.util.Arrays.compareUnsigned(x, y);
+  private static boolean isOpaque(String s, int from, int to) {
+    return to - from == Whiteouts.OPAQUE.length() && s.startsWith(Whiteouts.OPAQUE, from);
   }
 }
