@@ -1,6 +1,5 @@
 package io.jbuild.registry;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.WeakHashMap;
  * The HTTP clients this process made, so that they can be shut down before it exits. A JDK
  * {@link HttpClient} keeps a selector thread blocked in native code, and at exit HotSpot waits up
  * to 0.3 s for threads in native code to stop, which is a third of a cached build. JDK 21 added
- * {@code HttpClient.shutdownNow()}; on JDK 17 the selector is stopped through the client's
+ * {@code HttpClient.shutdownNow()}; on JDK 17 each selector thread is stopped through its
  * implementation class, which the runnable jar opens to us ({@code Add-Opens} in its manifest).
  * Either way is best effort: without it the process only exits later.
  */
@@ -31,48 +30,55 @@ public final class HttpClients {
     return c;
   }
 
-  /** Shuts down every client made by {@link #build} (call only when no request is running). */
+  /**
+   * Shuts down every client made by {@link #build} that is still referenced and, on JDK 17, every
+   * client selector thread still running, including those of clients already unreferenced (their
+   * threads outlive them by up to 3 s). Call only when no request is running.
+   */
   public static void shutdownAll() {
     List<HttpClient> all;
     synchronized (LIVE) {
       all = new ArrayList<>(LIVE);
       LIVE.clear();
     }
-    for (HttpClient c : all) {
-      shutdown(c);
+    Method shutdownNow = shutdownNow();
+    if (shutdownNow != null) {
+      for (HttpClient c : all) {
+        try {
+          shutdownNow.invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // best effort
+        }
+      }
+      return;
+    }
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && t.getClass().getName().equals("jdk.internal.net.http.HttpClientImpl$SelectorManager")) {
+        stopSelector(t);
+      }
     }
   }
 
-  /** Stops {@code client}'s threads; a no-op when the JDK offers no way to. */
-  static void shutdown(HttpClient client) {
+  /** {@code HttpClient.shutdownNow()} (JDK 21+), or null. */
+  private static Method shutdownNow() {
     try {
-      Method m = HttpClient.class.getMethod("shutdownNow");
-      m.invoke(client);
-      return;
+      return HttpClient.class.getMethod("shutdownNow");
     } catch (NoSuchMethodException e) {
-      // JDK 17: below
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return;
+      return null;
     }
+  }
+
+  /** Stops a JDK 17 client selector thread through its {@code shutdown()} (needs the package opened). */
+  private static void stopSelector(Thread selector) {
     try {
-      Object impl = field(client, "impl");
-      Object selector = field(impl, "selmgr");
       Method shutdown = selector.getClass().getDeclaredMethod("shutdown");
       shutdown.setAccessible(true);
       shutdown.invoke(selector);
-      if (selector instanceof Thread t) {
-        t.join(200);
-      }
+      selector.join(200);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // not opened to us (run outside the jar) or a JDK whose internals differ
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Object field(Object o, String name) throws ReflectiveOperationException {
-    Field f = o.getClass().getDeclaredField(name);
-    f.setAccessible(true);
-    return f.get(o);
   }
 }

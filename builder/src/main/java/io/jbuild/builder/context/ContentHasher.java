@@ -74,10 +74,10 @@ public interface ContentHasher {
     return (file, meta) -> hashFile(file);
   }
 
-  /** Streams a file through SHA-256 (64 KiB buffer). */
+  /** Streams a file through SHA-256 (a 64 KiB buffer per thread: contexts have many small files). */
   static String hashFile(Path file) throws IOException {
     MessageDigest md = io.jbuild.oci.Digest.newSha256();
-    byte[] buf = new byte[65536];
+    byte[] buf = Buffers.BUFFER.get();
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buf)) > 0; ) {
         md.update(buf, 0, n);
@@ -86,5 +86,12 @@ public interface ContentHasher {
       throw new IOException("reading " + file + ": " + e.getMessage(), e);
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** The per-thread read buffer of {@link #hashFile}. */
+  final class Buffers {
+    static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[65536]);
+
+    private Buffers() {}
   }
 }
