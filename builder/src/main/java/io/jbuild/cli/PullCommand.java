@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbuild pull REF}: pulls an image into the local store and names it. */
-@Command(name = "pull", mixinStandardHelpOptions = true, description = "Pull an image into the local store.")
+@Command(name = "pull", mixinStandardHelpOptions = true, description = "Pull an image into the local store and unpack its layers for builds.")
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -32,6 +32,8 @@ final class PullCommand implements Callable<Integer> {
     Platform p = registryFlags.platform();
     StoredImage img = new ImageResolver(store, () -> RegistryClients.create(registryOptions),
         new PlainProgress(System.err)).pull(ref, p);
+    // as docker pull unpacks: the first build on this image then extracts nothing
+    store.layers().extractAll(img.manifest().layers(), img.config().rootfs().diffIds());
     spec.commandLine().getOut().println(img.descriptor().digest());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

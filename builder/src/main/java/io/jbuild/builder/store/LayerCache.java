@@ -9,11 +9,11 @@ import io.jbuild.runtime.snapshot.OverlayFormat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.LinkOption;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -88,6 +88,22 @@ public final class LayerCache {
   }
 
   /** Deletes a directory tree (no symlink is followed); absent is fine. */
+  /**
+   * Extracts every layer of an image (blobs in the manifest's order, diff ids from its config), as
+   * {@code pull} and {@code warm} do so that the first build on top of it extracts nothing. A
+   * concurrent extraction of the same layer may win the rename; a second attempt then finds the
+   * complete directory.
+   */
+  public void extractAll(List<Descriptor> layers, List<Digest> diffIds) throws IOException {
+    for (int i = 0; i < layers.size() && i < diffIds.size(); i++) {
+      try {
+        extracted(layers.get(i), diffIds.get(i));
+      } catch (IOException first) {
+        extracted(layers.get(i), diffIds.get(i));
+      }
+    }
+  }
+
   public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;

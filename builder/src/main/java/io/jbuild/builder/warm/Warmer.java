@@ -218,26 +218,10 @@ public final class Warmer {
   }
 
   private void extract(StoredImage img) throws BuildException {
-    List<Descriptor> layers = img.manifest().layers();
-    List<Digest> diffIds = img.config().rootfs().diffIds();
-    for (int i = 0; i < layers.size() && i < diffIds.size(); i++) {
-      extractLayer(layers.get(i), diffIds.get(i));
-    }
-  }
-
-  /**
-   * Extracts one layer into the shared cache. A concurrent build may extract the same layer at the same
-   * moment and win the rename; a second attempt then finds the complete directory.
-   */
-  private void extractLayer(Descriptor layer, Digest diffId) throws BuildException {
     try {
-      store.layers().extracted(layer, diffId);
-    } catch (IOException first) {
-      try {
-        store.layers().extracted(layer, diffId);
-      } catch (IOException e) {
-        throw new BuildException("extracting " + layer.digest() + ": " + e.getMessage(), e);
-      }
+      store.layers().extractAll(img.manifest().layers(), img.config().rootfs().diffIds());
+    } catch (IOException e) {
+      throw new BuildException("extracting the layers of " + img.descriptor().digest() + ": " + e.getMessage(), e);
     }
   }
 
@@ -250,7 +234,7 @@ public final class Warmer {
     try {
       RemoteCache.Prefetched p = remote.prefetchAll(store.blobs());
       for (RemoteCache.CachedLayer l : remote.layers()) {
-        extractLayer(l.blob(), l.diffId());
+        store.layers().extractAll(List.of(l.blob()), List.of(l.diffId()));
       }
       steps[0] = remote.storeAll(store.blobs(), new StepCache(store.home().cache()));
       cache[0] = p.layers();
