@@ -4,6 +4,7 @@ import io.jbuild.builder.cache.StepCache;
 import io.jbuild.builder.context.BuildContext;
 import io.jbuild.builder.context.ContextException;
 import io.jbuild.builder.context.StatCache;
+import io.jbuild.builder.exec.BackgroundWork;
 import io.jbuild.builder.exec.BuildServices;
 import io.jbuild.builder.exec.FromSource;
 import io.jbuild.builder.exec.InstructionDispatcher;
@@ -151,6 +152,7 @@ final class LocalBuilder implements Builder {
     private RegistryClient registryClient;
     private StatCache statCache;
     private CacheSession cacheSession;
+    private final BackgroundWork ahead = new BackgroundWork();
 
     BuildSession(BuildRequest req, Dockerfile df, Path dockerfile, LocalImageStore store, Path scratch) {
       this.req = req;
@@ -190,10 +192,15 @@ final class LocalBuilder implements Builder {
       svc = new BuildServices(store, stepCache, cacheSession::find, cacheSession::record,
           new LayerMaker(store.blobs(), compression, epoch),
           snapshotter, lazyRunner(), progress, req.noCache(), req.platform(), epoch,
-          compression.name().toLowerCase(java.util.Locale.ROOT), req.network(), scratch);
+          compression.name().toLowerCase(java.util.Locale.ROOT), req.network(), scratch, ahead);
       runMounts = new RunMounts(home.root().resolve("cachemounts"), Secrets.parse(req.secrets(), System.getenv()),
           context, scratch.resolve("mounts"));
-      StageResult result = runStages(target);
+      StageResult result;
+      try {
+        result = runStages(target);
+      } finally {
+        ahead.close(); // nothing started ahead outlives the build (the scratch directory and the lock)
+      }
       try {
         statCache.save();
       } catch (IOException e) {

@@ -16,7 +16,8 @@ import java.time.Instant;
  * step lookup (local cache, maybe backed by imported remote caches) and recorder (for
  * {@code --cache-to}), the layer maker, the snapshotter
  * and RUN executor, progress, and the build-wide settings ({@code --no-cache}, the target platform,
- * {@code SOURCE_DATE_EPOCH} (null: real time), compression name, network mode, scratch directory).
+ * {@code SOURCE_DATE_EPOCH} (null: real time), compression name, network mode, scratch directory), and
+ * the work started ahead of need ({@link BackgroundWork}, closed when the build ends).
  */
 public record BuildServices(
     LocalImageStore store,
@@ -32,7 +33,8 @@ public record BuildServices(
     Instant sourceDateEpoch,
     String compression,
     String network,
-    Path scratch) {
+    Path scratch,
+    BackgroundWork ahead) {
 
   /** The timestamp for new history entries and the config: the epoch when set, else now. */
   public Instant now() {

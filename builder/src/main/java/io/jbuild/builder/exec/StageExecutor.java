@@ -258,6 +258,7 @@ public final class StageExecutor {
         state = state.withEmptyHistory(createdBy, svc.sourceDateEpoch());
       } else {
         state = state.withLayer(layer.blob(), layer.diffId(), createdBy, created);
+        extractAhead(layer);
       }
       svc.cache().put(k, state);
       svc.recorder().record(stageName, k, state);
@@ -274,6 +275,18 @@ public final class StageExecutor {
     run++;
     svc.progress().onStep(StepEvent.of(stageName, step, total, display, StepEvent.State.DONE,
         Duration.between(start, Instant.now())));
+  }
+
+  /**
+   * When more layer steps follow in this stage, extracts the new layer into the shared layer cache in
+   * the background: the next COPY or RUN mounts it, and meanwhile computes its own cache key (hashing
+   * its sources). A hit there leaves the work unused, which costs disk time, not correctness.
+   */
+  private void extractAhead(LayerMaker.Layer layer) {
+    if (step >= total || svc.ahead() == null) {
+      return;
+    }
+    svc.ahead().submit(() -> svc.store().layers().extracted(layer.blob(), layer.diffId()));
   }
 
   private static String lower(String createdBy) {
