@@ -33,12 +33,20 @@ public interface ContentHasher {
    * @throws IOException the first failure, naming the file
    */
   default List<String> sha256All(List<TreeEntry> files) throws IOException {
-    if (files.size() < 8) {
-      List<String> out = new ArrayList<>();
-      for (TreeEntry f : files) {
-        out.add(sha256(f.file(), f.meta()));
+    String[] out = new String[files.size()];
+    List<Integer> misses = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      TreeEntry f = files.get(i);
+      out[i] = known(f.file(), f.meta());
+      if (out[i] == null) {
+        misses.add(i);
       }
-      return out;
+    }
+    if (misses.size() < 8) {
+      for (int i : misses) {
+        out[i] = sha256(files.get(i).file(), files.get(i).meta());
+      }
+      return List.of(out);
     }
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -48,14 +56,14 @@ public interface ContentHasher {
     });
     try {
       List<Future<String>> futures = new ArrayList<>();
-      for (TreeEntry f : files) {
+      for (int i : misses) {
+        TreeEntry f = files.get(i);
         futures.add(pool.submit(() -> sha256(f.file(), f.meta())));
       }
-      List<String> out = new ArrayList<>();
-      for (Future<String> fu : futures) {
-        out.add(fu.get());
+      for (int k = 0; k < misses.size(); k++) {
+        out[misses.get(k)] = futures.get(k).get();
       }
-      return out;
+      return List.of(out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("hashing interrupted", e);
@@ -67,6 +75,14 @@ public interface ContentHasher {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The digest of {@code file} when it is known without reading the file (a trusted cache entry),
+   * else null. {@link #sha256All} asks this first and hashes only the rest on its pool.
+   */
+  default String known(Path file, FileMeta meta) {
+    return null;
   }
 
   /** A hasher that always reads the file. */

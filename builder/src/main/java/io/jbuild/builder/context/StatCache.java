@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,33 +56,56 @@ public final class StatCache implements ContentHasher {
 
   private void load() {
     Path f = dir.resolve(FILE);
+    Map<String, Entry> read = new HashMap<>();
     try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; ) {
-        String[] p = line.split("\t", 7);
-        if (p.length != 7 || p[0].length() != 64) {
-          entries.clear();
+        int[] tabs = new int[6];
+        int from = 0;
+        for (int i = 0; i < 6; i++) {
+          tabs[i] = line.indexOf('\t', from);
+          if (tabs[i] < 0) {
+            return; // corrupt: start empty
+          }
+          from = tabs[i] + 1;
+        }
+        if (tabs[0] != 64) {
           return;
         }
-        entries.put(decode(p[6]), new Entry(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]),
-            Long.parseLong(p[3]), Long.parseLong(p[4]), Long.parseLong(p[5])));
+        String path = line.substring(tabs[5] + 1);
+        read.put(path.indexOf('%') >= 0 ? decode(path) : path, new Entry(line.substring(0, 64),
+            Long.parseLong(line, tabs[0] + 1, tabs[1], 10), Long.parseLong(line, tabs[1] + 1, tabs[2], 10),
+            Long.parseLong(line, tabs[2] + 1, tabs[3], 10), Long.parseLong(line, tabs[3] + 1, tabs[4], 10),
+            Long.parseLong(line, tabs[4] + 1, tabs[5], 10)));
       }
+      entries.putAll(read);
     } catch (NoSuchFileException e) {
       // first use
     } catch (IOException | RuntimeException e) {
-      entries.clear();
+      // unreadable or corrupt: start empty
     }
   }
 
   @Override
-  public String sha256(Path file, FileMeta meta) throws IOException {
-    String key = file.toAbsolutePath().toString();
-    Entry e = entries.get(key);
+  public String known(Path file, FileMeta meta) {
+    Entry e = entries.get(file.toAbsolutePath().toString());
     long mtime = nanos(meta.mtime());
     long ctime = nanos(meta.ctime());
     if (e != null && e.size() == meta.size() && e.mtimeNs() == mtime && e.inode() == meta.inode()
         && e.ctimeNs() == ctime && mtime < e.recordedNs() - RACY_NANOS && ctime < e.recordedNs() - RACY_NANOS) {
       return e.sha256();
     }
+    return null;
+  }
+
+  @Override
+  public String sha256(Path file, FileMeta meta) throws IOException {
+    String hit = known(file, meta);
+    if (hit != null) {
+      return hit;
+    }
+    String key = file.toAbsolutePath().toString();
+    long mtime = nanos(meta.mtime());
+    long ctime = nanos(meta.ctime());
     long recorded = nanos(Instant.now());
     reads.incrementAndGet();
     String hex = ContentHasher.hashFile(file);

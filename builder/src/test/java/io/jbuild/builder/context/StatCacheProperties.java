@@ -71,6 +71,41 @@ class StatCacheProperties {
   }
 
   @Test
+  void hashingManyFilesReadsOnlyTheChangedOnesAndAgreesWithReading() throws Exception {
+    Path dir = Files.createTempDirectory("statcache");
+    try {
+      List<Path> files = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Path f = Files.writeString(dir.resolve("f" + i), "content " + i);
+        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(60)));
+        files.add(f);
+      }
+      Thread.sleep(1100); // let ctime age past the racy window
+      StatCache cache = StatCache.open(dir.resolve("cache"));
+      cache.sha256All(entries(files));
+      assertEquals(20, cache.reads());
+      for (int i : new int[] {3, 11, 17}) {
+        Files.writeString(files.get(i), "changed " + i);
+      }
+      List<String> again = cache.sha256All(entries(files));
+      assertEquals(23, cache.reads(), "only the three changed files are read again");
+      for (int i = 0; i < files.size(); i++) {
+        assertEquals(ContentHasher.hashFile(files.get(i)), again.get(i), files.get(i).toString());
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static List<TreeEntry> entries(List<Path> files) throws IOException {
+    List<TreeEntry> out = new java.util.ArrayList<>();
+    for (Path f : files) {
+      out.add(new TreeEntry(f.getFileName().toString(), f, FileMeta.read(f)));
+    }
+    return out;
+  }
+
+  @Test
   void corruptCacheFileStartsEmpty() throws Exception {
     Path dir = Files.createTempDirectory("statcache");
     try {
