@@ -4,6 +4,7 @@ import io.jbuild.builder.cache.StepCache;
 import io.jbuild.builder.context.BuildContext;
 import io.jbuild.builder.context.ContextException;
 import io.jbuild.builder.context.StatCache;
+import io.jbuild.builder.copy.CopyKeyMemo;
 import io.jbuild.builder.exec.BackgroundWork;
 import io.jbuild.builder.exec.BuildServices;
 import io.jbuild.builder.exec.FromSource;
@@ -151,6 +152,7 @@ final class LocalBuilder implements Builder {
     private RunMounts runMounts;
     private RegistryClient registryClient;
     private StatCache statCache;
+    private CopyKeyMemo copyKeys;
     private CacheSession cacheSession;
     private final BackgroundWork ahead = new BackgroundWork();
 
@@ -179,7 +181,8 @@ final class LocalBuilder implements Builder {
       Compression compression = Compression.parse(req.compression());
       Instant contextStart = Instant.now();
       try {
-        statCache = StatCache.open(home.statCache());
+        statCache = StatCache.open(home.statCacheFor(req.context()));
+        copyKeys = CopyKeyMemo.open(home.statCacheFor(req.context()));
         context = BuildContext.open(req.context(), dockerfile, statCache);
       } catch (ContextException e) {
         throw new BuildException(e.getMessage(), e);
@@ -192,7 +195,7 @@ final class LocalBuilder implements Builder {
       svc = new BuildServices(store, stepCache, cacheSession::find, cacheSession::record,
           new LayerMaker(store.blobs(), compression, epoch),
           snapshotter, lazyRunner(), progress, req.noCache(), req.platform(), epoch,
-          compression.name().toLowerCase(java.util.Locale.ROOT), req.network(), scratch, ahead);
+          compression.name().toLowerCase(java.util.Locale.ROOT), req.network(), scratch, ahead, copyKeys);
       runMounts = new RunMounts(home.root().resolve("cachemounts"), Secrets.parse(req.secrets(), System.getenv()),
           context, scratch.resolve("mounts"));
       StageResult result;
@@ -203,6 +206,7 @@ final class LocalBuilder implements Builder {
       }
       try {
         statCache.save();
+        copyKeys.save();
       } catch (IOException e) {
         progress.onMessage("warning: saving the stat cache: " + e.getMessage());
       }

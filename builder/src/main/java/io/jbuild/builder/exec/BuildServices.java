@@ -3,6 +3,7 @@ package io.jbuild.builder.exec;
 import io.jbuild.builder.cache.StepCache;
 import io.jbuild.builder.cache.StepRecorder;
 import io.jbuild.builder.cache.StepSource;
+import io.jbuild.builder.copy.CopyKeyMemo;
 import io.jbuild.builder.progress.ProgressListener;
 import io.jbuild.builder.store.LocalImageStore;
 import io.jbuild.oci.Platform;
@@ -17,7 +18,8 @@ import java.time.Instant;
  * {@code --cache-to}), the layer maker, the snapshotter
  * and RUN executor, progress, and the build-wide settings ({@code --no-cache}, the target platform,
  * {@code SOURCE_DATE_EPOCH} (null: real time), compression name, network mode, scratch directory), and
- * the work started ahead of need ({@link BackgroundWork}, closed when the build ends).
+ * the work started ahead of need ({@link BackgroundWork}, closed when the build ends), and the
+ * remembered COPY key digests ({@link CopyKeyMemo}; null: none).
  */
 public record BuildServices(
     LocalImageStore store,
@@ -34,7 +36,8 @@ public record BuildServices(
     String compression,
     String network,
     Path scratch,
-    BackgroundWork ahead) {
+    BackgroundWork ahead,
+    CopyKeyMemo copyKeys) {
 
   /** The timestamp for new history entries and the config: the epoch when set, else now. */
   public Instant now() {

@@ -2,8 +2,10 @@ package io.jbuild.builder.exec;
 
 import io.jbuild.builder.BuildException;
 import io.jbuild.builder.cache.CacheKey;
+import io.jbuild.builder.context.SourceDigest;
 import io.jbuild.builder.context.SourceTree;
 import io.jbuild.builder.copy.CopyEngine;
+import io.jbuild.builder.copy.CopyKeyMemo;
 import io.jbuild.builder.copy.CopyException;
 import io.jbuild.builder.copy.CopyPlan;
 import io.jbuild.builder.copy.CopyRequest;
@@ -440,9 +442,7 @@ public final class StageExecutor {
       String sourceId = sourceKey;
       if (sourceId == null) {
         try (OpenedSource s = source.open()) {
-          sourceId = engine.keyDigest(req, s.tree()).toString();
-        } catch (CopyException e) {
-          throw new BuildException(e.getMessage(), e);
+          sourceId = keyDigest(engine, req, s.tree()).toString();
         }
       }
       CacheKey k = keyFor(createdBy)
@@ -463,6 +463,24 @@ public final class StageExecutor {
         // scratch space; pruned with the home's tmp
       }
     }
+  }
+
+  /** The key digest of a context COPY, remembered by the fingerprint of its sources when they qualify. */
+  private SourceDigest keyDigest(CopyEngine engine, CopyRequest req, SourceTree tree) throws BuildException {
+    CopyKeyMemo memo = svc.copyKeys();
+    Optional<String> fingerprint = memo == null ? Optional.empty() : CopyKeyMemo.fingerprint(req, tree);
+    Optional<SourceDigest> known = fingerprint.flatMap(memo::get);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SourceDigest d;
+    try {
+      d = engine.keyDigest(req, tree);
+    } catch (CopyException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+    fingerprint.ifPresent(f -> memo.put(f, d));
+    return d;
   }
 
   private static CopyPlan plan(CopyEngine engine, CopyRequest req, SourceTree tree, Path destRoot)

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * those the builder writes (see {@link JbuildHome}); unknown names are left alone. Temp items are:
  * {@code tmp/ingest/blob-*.tmp} (blob writes), {@code tmp/*} other than {@code ingest} (build scratch
  * directories), {@code cache/.*.tmp} (entry writes), {@code .index-*.tmp} (name index writes),
- * {@code statcache/*.tmp} (stat cache writes), {@code layers/.tmp-*} (half-extracted layers, never
+ * {@code statcache/[<context>/]*.tmp} (stat cache writes), {@code layers/.tmp-*} (half-extracted layers, never
  * trusted: complete ones are renamed to their diff id) and {@code cachemounts/.new*} (cache mount directories being created).
  */
 final class StoreScan {
@@ -88,6 +88,12 @@ final class StoreScan {
     for (Path p : children(home.statCache())) {
       if (name(p).endsWith(".tmp")) {
         out.add(temp(p));
+      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        for (Path q : children(p)) { // one directory per build context
+          if (name(q).endsWith(".tmp")) {
+            out.add(temp(q));
+          }
+        }
       }
     }
     for (Path p : children(home.layers())) {

@@ -60,6 +60,16 @@ public record JbuildHome(Path root) {
     return root.resolve("statcache");
   }
 
+  /**
+   * The stat cache directory of one build context ({@code statcache/<16 hex of the SHA-256 of its
+   * absolute path>}), so a build loads the entries of its own context only.
+   */
+  public Path statCacheFor(Path contextDir) {
+    String abs = contextDir.toAbsolutePath().normalize().toString();
+    return statCache().resolve(io.jbuild.oci.Digest.sha256(abs.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .hex().substring(0, 16));
+  }
+
   public Path tmp() {
     return root.resolve("tmp");
   }
