@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +55,6 @@ public final class StatCache implements ContentHasher {
 
   private void load() {
     Path f = dir.resolve(FILE);
-    Map<String, Entry> read = new HashMap<>();
     try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; ) {
         int[] tabs = new int[6];
@@ -64,24 +62,25 @@ public final class StatCache implements ContentHasher {
         for (int i = 0; i < 6; i++) {
           tabs[i] = line.indexOf('\t', from);
           if (tabs[i] < 0) {
-            return; // corrupt: start empty
+            entries.clear(); // corrupt: start empty
+            return;
           }
           from = tabs[i] + 1;
         }
         if (tabs[0] != 64) {
+          entries.clear();
           return;
         }
         String path = line.substring(tabs[5] + 1);
-        read.put(path.indexOf('%') >= 0 ? decode(path) : path, new Entry(line.substring(0, 64),
+        entries.put(path.indexOf('%') >= 0 ? decode(path) : path, new Entry(line.substring(0, 64),
             Long.parseLong(line, tabs[0] + 1, tabs[1], 10), Long.parseLong(line, tabs[1] + 1, tabs[2], 10),
             Long.parseLong(line, tabs[2] + 1, tabs[3], 10), Long.parseLong(line, tabs[3] + 1, tabs[4], 10),
             Long.parseLong(line, tabs[4] + 1, tabs[5], 10)));
       }
-      entries.putAll(read);
     } catch (NoSuchFileException e) {
       // first use
     } catch (IOException | RuntimeException e) {
-      // unreadable or corrupt: start empty
+      entries.clear(); // unreadable or corrupt: start empty
     }
   }
 
