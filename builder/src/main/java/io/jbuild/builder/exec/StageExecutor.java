@@ -406,17 +406,11 @@ public final class StageExecutor {
   }
 
   /** A source tree to read from and what to close after (a mounted view, or null). */
-  private record OpenedSource(SourceTree tree, AutoCloseable mount) implements AutoCloseable {
+  private record OpenedSource(SourceTree tree, RootfsView mount) implements AutoCloseable {
     @Override
     public void close() throws IOException {
       if (mount != null) {
-        try {
-          mount.close();
-        } catch (IOException | RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IOException(e.getMessage(), e);
-        }
+        mount.close();
       }
     }
   }
