@@ -5,6 +5,7 @@ import io.jbuild.builder.state.ImageState;
 import io.jbuild.oci.Descriptor;
 import io.jbuild.oci.Digest;
 import io.jbuild.oci.MediaTypes;
+import io.jbuild.oci.NonClosingOutputStream;
 import io.jbuild.oci.layer.Compression;
 import io.jbuild.oci.layer.LayerReader;
 import io.jbuild.oci.layer.LayerWriter;
@@ -58,7 +59,7 @@ final class Recompressor {
   private static Descriptor convert(Descriptor layer, Compression target, BlobStore blobs) throws IOException {
     try (InputStream in = LayerReader.decompress(blobs.open(layer.digest())); BlobWriter w = blobs.writer()) {
       OutputStream c = target == Compression.GZIP
-          ? new ParallelGzipOutputStream(nonClosing(w), LayerWriter.DEFAULT_GZIP_LEVEL,
+          ? new ParallelGzipOutputStream(new NonClosingOutputStream(w), LayerWriter.DEFAULT_GZIP_LEVEL,
               Runtime.getRuntime().availableProcessors())
           : zstd(w);
       in.transferTo(c);
@@ -71,22 +72,9 @@ final class Recompressor {
   }
 
   private static OutputStream zstd(OutputStream w) throws IOException {
-    ZstdOutputStreamNoFinalizer z = new ZstdOutputStreamNoFinalizer(nonClosing(w), LayerWriter.DEFAULT_ZSTD_LEVEL);
+    ZstdOutputStreamNoFinalizer z = new ZstdOutputStreamNoFinalizer(new NonClosingOutputStream(w),
+        LayerWriter.DEFAULT_ZSTD_LEVEL);
     z.setChecksum(true);
     return z;
-  }
-
-  private static OutputStream nonClosing(OutputStream out) {
-    return new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        out.flush();
-      }
-    };
   }
 }

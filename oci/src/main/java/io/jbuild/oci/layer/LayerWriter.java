@@ -2,6 +2,7 @@ package io.jbuild.oci.layer;
 
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.jbuild.oci.DigestingOutputStream;
+import io.jbuild.oci.NonClosingOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -153,23 +154,9 @@ public final class LayerWriter {
    */
   public static void writeTar(Collection<LayerEntry> entries, Instant sourceDateEpoch, OutputStream out)
       throws IOException {
-    BufferedOutputStream buffered = new BufferedOutputStream(nonClosing(out), 256 * 1024);
+    BufferedOutputStream buffered = new BufferedOutputStream(new NonClosingOutputStream(out), 256 * 1024);
     writeTar(prepare(entries, sourceDateEpoch), buffered);
     buffered.flush();
-  }
-
-  private static OutputStream nonClosing(OutputStream out) {
-    return new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
   }
 
   private static void writeTar(List<LayerEntry> sorted, OutputStream out) throws IOException {

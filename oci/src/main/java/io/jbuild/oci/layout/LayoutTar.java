@@ -2,6 +2,7 @@ package io.jbuild.oci.layout;
 
 import io.jbuild.oci.Descriptor;
 import io.jbuild.oci.Digest;
+import io.jbuild.oci.NonClosingOutputStream;
 import io.jbuild.oci.store.BlobSource;
 import io.jbuild.oci.store.VerifyingInputStream;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class LayoutTar {
       entries.put("blobs/" + blob.digest().algorithm() + "/" + blob.digest().hex(), blob);
     }
     entries.putAll(files);
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), StandardCharsets.UTF_8.name());
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -66,22 +67,5 @@ final class LayoutTar {
     entry.setUserName("");
     entry.setGroupName("");
     return entry;
-  }
-
-  /** Keeps the caller's stream open when the tar stream is closed. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }
