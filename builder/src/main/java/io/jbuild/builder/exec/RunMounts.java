@@ -137,7 +137,7 @@ public final class RunMounts {
               RootfsView view = exec.view(r.state());
               resources.add(view);
               root = view.root() == null ? exec.emptyDir() : view.root();
-              tree = new FromTree(root, r.description());
+              tree = StageExecutor.stageTree(root, r.description());
               key = r.key();
             }
             String rel;

@@ -2,6 +2,7 @@ package io.jbuild.builder.exec;
 
 import io.jbuild.builder.BuildException;
 import io.jbuild.builder.cache.CacheKey;
+import io.jbuild.builder.context.ContentHasher;
 import io.jbuild.builder.context.SourceDigest;
 import io.jbuild.builder.context.SourceTree;
 import io.jbuild.builder.copy.CopyEngine;
@@ -401,8 +402,16 @@ public final class StageExecutor {
       throws BuildException {
     copy(request, from.key(), () -> {
       RootfsView view = view(from.state());
-      return new OpenedSource(new FromTree(view.root() == null ? emptyDir() : view.root(), from.description()), view);
+      return new OpenedSource(stageTree(view.root() == null ? emptyDir() : view.root(), from.description()), view);
     }, createdBy, display);
+  }
+
+  /**
+   * A {@code --from} source: another stage's or an image's root filesystem (a mounted view), nothing
+   * excluded and ownership preserved, as BuildKit does for stage sources; files hashed directly.
+   */
+  static SourceTree stageTree(Path root, String description) {
+    return SourceTree.ofDirectory(root, ContentHasher.direct(), description);
   }
 
   /** A source tree to read from and what to close after (a mounted view, or null). */
