@@ -53,22 +53,21 @@ final class DefaultCopyEngine implements CopyEngine {
 
   @Override
   public CopyPlan plan(CopyRequest request, SourceTree source, Path destinationRoot) throws CopyException {
-    String prefix = request.instruction() + " failed: ";
-    try {
-      Run run = new Run(request, source, destinationRoot);
-      return run.fill() ? new CopyPlan(run.dest.entries(), run.dest.digest()) : new CopyPlan(List.of(), run.dest.digest());
-    } catch (ContextException | IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new CopyException(request.location(), prefix + e.getMessage(), e);
-    }
+    Run run = filled(request, source, destinationRoot);
+    return new CopyPlan(run.dest.entries(), run.dest.digest());
   }
 
   @Override
   public SourceDigest keyDigest(CopyRequest request, SourceTree source) throws CopyException {
-    CopyRequest keyed = request.forCacheKey();
+    return filled(request.forCacheKey(), source, null).dest.digest(); // the entries are not needed: no sorting
+  }
+
+  /** Plans every entry of {@code request}; failures become one-line user errors naming its location. */
+  private Run filled(CopyRequest request, SourceTree source, Path destinationRoot) throws CopyException {
     try {
-      Run run = new Run(keyed, source, null);
+      Run run = new Run(request, source, destinationRoot);
       run.fill();
-      return run.dest.digest(); // the entries are not needed: no sorting
+      return run;
     } catch (ContextException | IOException | IllegalArgumentException | IllegalStateException e) {
       throw new CopyException(request.location(), request.instruction() + " failed: " + e.getMessage(), e);
     }
@@ -104,8 +103,8 @@ final class DefaultCopyEngine implements CopyEngine {
       this.dest = new DestinationTree(req.link() ? null : destinationRoot, chown == null ? Owner.ROOT : chown, now);
     }
 
-    /** Plans every entry; false when no source matched anything (the plan is then empty). */
-    boolean fill() throws ContextException, IOException {
+    /** Plans every entry; none when no source matched anything (not even the destination directory). */
+    void fill() throws ContextException, IOException {
       int total = req.sources().size() + req.heredocs().size();
       if (total == 0) {
         throw new IllegalArgumentException("no source files were specified");
@@ -127,7 +126,7 @@ final class DefaultCopyEngine implements CopyEngine {
         nothing &= x != null && x.matches().isEmpty();
       }
       if (nothing) {
-        return false;
+        return;
       }
       if (destDirSyntax) {
         dest.mkdirAll(destRel);
@@ -156,7 +155,6 @@ final class DefaultCopyEngine implements CopyEngine {
             owner(), now, sha);
       }
       hashPending();
-      return true;
     }
 
     private void validateFlags() {
