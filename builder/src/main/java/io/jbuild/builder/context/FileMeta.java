@@ -48,4 +48,29 @@ public record FileMeta(FileKind kind, int mode, int uid, int gid, long size, Ins
   public boolean isDirectory() {
     return kind == FileKind.DIRECTORY;
   }
+
+  /** The mtime in nanoseconds since the epoch. */
+  public long mtimeNs() {
+    return nanos(mtime);
+  }
+
+  /** The ctime in nanoseconds since the epoch. */
+  public long ctimeNs() {
+    return nanos(ctime);
+  }
+
+  /**
+   * Whether the entry was last written more than a second before {@code recordedNs} (git's "racy"
+   * rule): only then do unchanged stats prove unchanged content, as a write in the same second as
+   * the recording could leave them as they were. The stat cache and the COPY key memo both trust
+   * metadata only under this rule.
+   */
+  public boolean settledBefore(long recordedNs) {
+    return mtimeNs() < recordedNs - 1_000_000_000L && ctimeNs() < recordedNs - 1_000_000_000L;
+  }
+
+  /** Nanoseconds since the epoch. */
+  public static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
 }

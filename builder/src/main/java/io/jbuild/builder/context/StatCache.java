@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatCache implements ContentHasher {
   private static final String FILE = "statcache-v1";
-  private static final long RACY_NANOS = 1_000_000_000L;
 
   private record Entry(String sha256, long size, long mtimeNs, long inode, long ctimeNs, long recordedNs) {}
 
@@ -87,10 +86,8 @@ public final class StatCache implements ContentHasher {
   @Override
   public String known(Path file, FileMeta meta) {
     Entry e = entries.get(file.toAbsolutePath().toString());
-    long mtime = nanos(meta.mtime());
-    long ctime = nanos(meta.ctime());
-    if (e != null && e.size() == meta.size() && e.mtimeNs() == mtime && e.inode() == meta.inode()
-        && e.ctimeNs() == ctime && mtime < e.recordedNs() - RACY_NANOS && ctime < e.recordedNs() - RACY_NANOS) {
+    if (e != null && e.size() == meta.size() && e.mtimeNs() == meta.mtimeNs() && e.inode() == meta.inode()
+        && e.ctimeNs() == meta.ctimeNs() && meta.settledBefore(e.recordedNs())) {
       return e.sha256();
     }
     return null;
@@ -103,12 +100,10 @@ public final class StatCache implements ContentHasher {
       return hit;
     }
     String key = file.toAbsolutePath().toString();
-    long mtime = nanos(meta.mtime());
-    long ctime = nanos(meta.ctime());
-    long recorded = nanos(Instant.now());
+    long recorded = FileMeta.nanos(Instant.now());
     reads.incrementAndGet();
     String hex = ContentHasher.hashFile(file);
-    entries.put(key, new Entry(hex, meta.size(), mtime, meta.inode(), ctime, recorded));
+    entries.put(key, new Entry(hex, meta.size(), meta.mtimeNs(), meta.inode(), meta.ctimeNs(), recorded));
     dirty = true;
     return hex;
   }
@@ -149,9 +144,6 @@ public final class StatCache implements ContentHasher {
     }
   }
 
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 
   private static String encode(String s) {
     return s.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D");

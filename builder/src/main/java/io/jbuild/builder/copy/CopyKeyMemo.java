@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -48,7 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CopyKeyMemo {
   static final int MAX = 2000;
   private static final String FILE = "copykeys-v1";
-  private static final long RACY_NANOS = 1_000_000_000L;
 
   private record Entry(String digest, long recordedNs) {}
 
@@ -148,11 +146,11 @@ public final class CopyKeyMemo {
         out.field("source", src).field("resolved", resolved);
         for (TreeEntry e : tree.walk(resolved)) {
           FileMeta m = e.meta();
-          if (nanos(m.mtime()) >= start - RACY_NANOS || nanos(m.ctime()) >= start - RACY_NANOS) {
+          if (!m.settledBefore(start)) {
             return Optional.empty();
           }
           out.field("entry", e.path() + "\0" + m.kind() + "\0" + m.mode() + "\0" + m.uid() + "\0" + m.gid() + "\0"
-              + m.size() + "\0" + nanos(m.mtime()) + "\0" + nanos(m.ctime()) + "\0" + m.inode() + "\0" + m.device()
+              + m.size() + "\0" + m.mtimeNs() + "\0" + m.ctimeNs() + "\0" + m.inode() + "\0" + m.device()
               + "\0" + m.rdev() + "\0" + m.nlink() + "\0" + (m.linkTarget() == null ? "" : m.linkTarget()));
         }
       }
@@ -169,10 +167,6 @@ public final class CopyKeyMemo {
       }
     }
     return false;
-  }
-
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   /** Length-prefixed fields into a digest, so no value can pass for a separator. */
